@@ -1,0 +1,469 @@
+//! The KB's documents, parsed: the spec, the resources, and answers. Parsing never fails: what
+//! cannot be read becomes a diagnostic at its location, and the rest is kept.
+
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::rules::Rule;
+use crate::schema::{Problem, SchemaKind};
+use crate::syntax::front_matter::{self, FrontMatterState};
+use crate::syntax::markdown::{self, Markdown};
+use crate::syntax::yaml::{self, YamlSpans};
+use crate::text::{LineIndex, TextRange};
+
+/// A string value of a YAML document with the range of its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub value: String,
+    pub range: TextRange,
+}
+
+/// A file's text and line index.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: String,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl Source {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        Self {
+            path: path.into(),
+            lines: LineIndex::new(&text),
+            text,
+        }
+    }
+
+    pub fn slice(&self, range: TextRange) -> &str {
+        self.text.get(range.start..range.end).unwrap_or("")
+    }
+}
+
+/// A parsed YAML document: its value (when it is YAML at all) and the spans of its nodes.
+#[derive(Debug, Clone, Default)]
+pub struct YamlDoc {
+    pub value: Option<Value>,
+    pub spans: YamlSpans,
+    /// Where the YAML is in the file.
+    pub range: TextRange,
+}
+
+impl YamlDoc {
+    /// Parses `text[range]` and validates it against `schema`, reporting into `diags`.
+    pub fn parse(
+        path: &str,
+        text: &str,
+        range: TextRange,
+        schema: SchemaKind,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Self {
+        let spans = YamlSpans::parse(text, range);
+        let value = match yaml::parse_value(text, range) {
+            Ok(v) => v,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::new(Rule::InvalidYaml, path, e.range, format!("invalid YAML: {}", e.message))
+                        .with_help("fix the YAML syntax here; the rest of this file is not checked until it parses"),
+                );
+                return Self {
+                    value: None,
+                    spans,
+                    range,
+                };
+            }
+        };
+        let doc = Self {
+            value: Some(value),
+            spans,
+            range,
+        };
+        doc.report_schema_errors(path, text, schema, diags);
+        doc
+    }
+
+    fn report_schema_errors(
+        &self,
+        path: &str,
+        text: &str,
+        schema: SchemaKind,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let Some(value) = &self.value else { return };
+        let first_line = {
+            let lines = &text[self.range.start..self.range.end];
+            let len = lines.find(['\n', '\r']).unwrap_or(lines.len());
+            TextRange::new(self.range.start, self.range.start + len)
+        };
+        for error in schema.validate(value) {
+            let span = self.spans.nearest(&error.pointer);
+            let at = |pointer: &str| {
+                self.spans
+                    .get(pointer)
+                    .map(|s| s.key_or_value())
+                    .or(span.map(|s| s.value))
+                    .unwrap_or(first_line)
+            };
+            let place = if error.pointer.is_empty() {
+                String::new()
+            } else {
+                format!("`{}`: ", describe(&error.pointer))
+            };
+            match error.problem {
+                Problem::UnknownFields(fields) => {
+                    for field in fields {
+                        let mut pointer = error.pointer.clone();
+                        yaml::push_segment(&mut pointer, &field);
+                        let allowed = allowed_fields(schema, &error.pointer);
+                        diags.push(
+                            Diagnostic::new(
+                                Rule::UnknownField,
+                                path,
+                                at(&pointer),
+                                format!("{place}unknown field `{field}`"),
+                            )
+                            .with_help(format!(
+                                "the fields allowed here are {allowed}; remove or rename this one"
+                            )),
+                        );
+                    }
+                }
+                Problem::MissingField(field) => {
+                    let range = if error.pointer.is_empty() {
+                        first_line
+                    } else {
+                        at(&error.pointer)
+                    };
+                    diags.push(
+                        Diagnostic::new(
+                            Rule::SchemaViolation,
+                            path,
+                            range,
+                            format!("{place}missing required field `{field}`"),
+                        )
+                        .with_help(format!("add `{field}:` here")),
+                    );
+                }
+                Problem::Invalid(message) => {
+                    let range = span.map_or(first_line, |s| s.value);
+                    diags.push(
+                        Diagnostic::new(
+                            Rule::SchemaViolation,
+                            path,
+                            range,
+                            format!("{place}{message}"),
+                        )
+                        .with_help(format!(
+                            "see schemas/{} for what is allowed",
+                            schema.file_name()
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The string at `pointer`, with the range of its value.
+    pub fn string(&self, pointer: &str) -> Option<Item> {
+        let value = self.value.as_ref()?.pointer(pointer)?.as_str()?;
+        let range = self.spans.value(pointer)?;
+        Some(Item {
+            value: value.to_owned(),
+            range,
+        })
+    }
+
+    /// The strings of the sequence at `pointer` (non-strings skipped).
+    pub fn strings(&self, pointer: &str) -> Vec<Item> {
+        let len = self
+            .value
+            .as_ref()
+            .and_then(|v| v.pointer(pointer))
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        (0..len)
+            .filter_map(|i| self.string(&format!("{pointer}/{i}")))
+            .collect()
+    }
+
+    pub fn len(&self, pointer: &str) -> usize {
+        self.value
+            .as_ref()
+            .and_then(|v| v.pointer(pointer))
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
+    }
+}
+
+/// `/categories/0/questions/3/id` -> `categories[0].questions[3].id`.
+fn describe(pointer: &str) -> String {
+    let mut out = String::new();
+    for seg in pointer.split('/').skip(1) {
+        let seg = seg.replace("~1", "/").replace("~0", "~");
+        if seg.bytes().all(|b| b.is_ascii_digit()) && !seg.is_empty() {
+            out.push_str(&format!("[{seg}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&seg);
+        }
+    }
+    out
+}
+
+/// The property names the schema allows at `pointer`, for help text.
+fn allowed_fields(schema: SchemaKind, pointer: &str) -> String {
+    let root = schema.schema();
+    let mut node = &root;
+    for seg in pointer.split('/').skip(1) {
+        let next = if seg.bytes().all(|b| b.is_ascii_digit()) {
+            node.get("items")
+        } else {
+            node.get("properties").and_then(|p| p.get(seg))
+        };
+        let Some(mut next) = next else {
+            return "listed in the schema".into();
+        };
+        if let Some(r) = next.get("$ref").and_then(Value::as_str) {
+            if let Some(target) = r
+                .strip_prefix("#/$defs/")
+                .and_then(|name| root.get("$defs").and_then(|d| d.get(name)))
+            {
+                next = target;
+            }
+        }
+        node = next;
+    }
+    match node.get("properties").and_then(Value::as_object) {
+        Some(props) => props
+            .keys()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => "listed in the schema".into(),
+    }
+}
+
+/// `spec.yaml`, parsed leniently: every entry whose id is a string is kept.
+#[derive(Debug, Clone, Default)]
+pub struct SpecDoc {
+    pub yaml: YamlDoc,
+    pub categories: Vec<CategoryEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CategoryEntry {
+    pub id: Item,
+    pub title: Option<Item>,
+    pub questions: Vec<QuestionEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuestionEntry {
+    pub id: Item,
+    pub question: Option<Item>,
+    pub covers: Vec<Item>,
+    /// The id of the category it is listed under.
+    pub category: String,
+    /// Its entry's range in `spec.yaml` (the `- id: ...` mapping).
+    pub entry: TextRange,
+}
+
+impl SpecDoc {
+    pub fn parse(source: &Source, diags: &mut Vec<Diagnostic>) -> Self {
+        let range = TextRange::new(bom_len(&source.text), source.text.len());
+        let yaml = YamlDoc::parse(&source.path, &source.text, range, SchemaKind::Spec, diags);
+        let mut categories = Vec::new();
+        for c in 0..yaml.len("/categories") {
+            let base = format!("/categories/{c}");
+            let Some(id) = yaml.string(&format!("{base}/id")) else {
+                continue;
+            };
+            let questions = (0..yaml.len(&format!("{base}/questions")))
+                .filter_map(|q| {
+                    let qbase = format!("{base}/questions/{q}");
+                    Some(QuestionEntry {
+                        id: yaml.string(&format!("{qbase}/id"))?,
+                        question: yaml.string(&format!("{qbase}/question")),
+                        covers: yaml.strings(&format!("{qbase}/covers")),
+                        category: id.value.clone(),
+                        entry: yaml.spans.value(&qbase).unwrap_or_default(),
+                    })
+                })
+                .collect();
+            categories.push(CategoryEntry {
+                title: yaml.string(&format!("{base}/title")),
+                id,
+                questions,
+            });
+        }
+        Self { yaml, categories }
+    }
+
+    pub fn questions(&self) -> impl Iterator<Item = &QuestionEntry> {
+        self.categories.iter().flat_map(|c| &c.questions)
+    }
+}
+
+/// `resources.yaml`, parsed leniently.
+#[derive(Debug, Clone, Default)]
+pub struct ResourcesDoc {
+    pub yaml: YamlDoc,
+    pub resources: Vec<ResourceEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ResourceEntry {
+    pub id: Item,
+    pub title: Option<Item>,
+    pub kind: Option<Item>,
+    pub url: Option<Item>,
+    pub topics: Vec<Item>,
+}
+
+impl ResourcesDoc {
+    pub fn parse(source: &Source, diags: &mut Vec<Diagnostic>) -> Self {
+        let range = TextRange::new(bom_len(&source.text), source.text.len());
+        let yaml = YamlDoc::parse(
+            &source.path,
+            &source.text,
+            range,
+            SchemaKind::Resources,
+            diags,
+        );
+        let resources = (0..yaml.len("/resources"))
+            .filter_map(|i| {
+                let base = format!("/resources/{i}");
+                Some(ResourceEntry {
+                    id: yaml.string(&format!("{base}/id"))?,
+                    title: yaml.string(&format!("{base}/title")),
+                    kind: yaml.string(&format!("{base}/kind")),
+                    url: yaml.string(&format!("{base}/url")),
+                    topics: yaml.strings(&format!("{base}/topics")),
+                })
+            })
+            .collect();
+        Self { yaml, resources }
+    }
+}
+
+/// An answer file, parsed.
+#[derive(Debug, Clone)]
+pub struct AnswerDoc {
+    pub path: String,
+    /// The file name without `.md`.
+    pub stem: String,
+    /// The folder it is in, when that is a direct child of the KB root.
+    pub folder: Option<String>,
+    pub front: Option<YamlDoc>,
+    pub meta: AnswerMeta,
+    pub body_start: usize,
+    pub md: Markdown,
+}
+
+/// The front matter's fields, each with its range (absent when missing or of the wrong type).
+#[derive(Debug, Clone, Default)]
+pub struct AnswerMeta {
+    pub id: Option<Item>,
+    pub category: Option<Item>,
+    pub difficulty: Option<Item>,
+    pub tags: Vec<Item>,
+    pub related: Vec<Item>,
+    pub resources: Vec<Item>,
+}
+
+impl AnswerDoc {
+    pub fn parse(source: &Source, diags: &mut Vec<Diagnostic>) -> Self {
+        let path = source.path.clone();
+        let (folder_part, file_name) = path
+            .rsplit_once('/')
+            .map_or(("", path.as_str()), |(d, f)| (d, f));
+        let stem = file_name
+            .strip_suffix(".md")
+            .unwrap_or(file_name)
+            .to_owned();
+        let folder =
+            (!folder_part.is_empty() && !folder_part.contains('/')).then(|| folder_part.to_owned());
+        let text = &source.text;
+        let split = front_matter::split(text);
+        let front = match split.front {
+            FrontMatterState::Present { content } => Some(YamlDoc::parse(
+                &path,
+                text,
+                content,
+                SchemaKind::FrontMatter,
+                diags,
+            )),
+            FrontMatterState::Unclosed { open } => {
+                diags.push(
+                    Diagnostic::new(
+                        Rule::InvalidYaml,
+                        &path,
+                        open,
+                        "the front matter opened here is never closed",
+                    )
+                    .with_help(
+                        "end the front matter with a line of `---` before the Markdown starts",
+                    ),
+                );
+                None
+            }
+            FrontMatterState::Missing => {
+                let at = TextRange::empty(split.bom);
+                let skeleton =
+                    front_matter_skeleton(&stem, folder.as_deref().unwrap_or("CATEGORY"));
+                diags.push(
+                    Diagnostic::new(Rule::MissingFrontMatter, &path, at, "the answer has no YAML front matter")
+                        .with_help("start the file with `---`, the fields `id`, `category` and `difficulty`, and `---`")
+                        .with_fix(Fix::unsafe_("Insert a front matter skeleton", vec![Edit::insert(&path, split.bom, skeleton)])),
+                );
+                None
+            }
+        };
+        let meta = front
+            .as_ref()
+            .map(AnswerMeta::from_yaml)
+            .unwrap_or_default();
+        let md = markdown::parse(text, split.body_start);
+        Self {
+            path,
+            stem,
+            folder,
+            front,
+            meta,
+            body_start: split.body_start,
+            md,
+        }
+    }
+
+    /// The id the answer claims: its front matter `id`, else its file stem.
+    pub fn id(&self) -> &str {
+        self.meta.id.as_ref().map_or(&self.stem, |i| &i.value)
+    }
+}
+
+impl AnswerMeta {
+    fn from_yaml(yaml: &YamlDoc) -> Self {
+        Self {
+            id: yaml.string("/id"),
+            category: yaml.string("/category"),
+            difficulty: yaml.string("/difficulty"),
+            tags: yaml.strings("/tags"),
+            related: yaml.strings("/related"),
+            resources: yaml.strings("/resources"),
+        }
+    }
+}
+
+/// The front matter a new answer starts with.
+pub fn front_matter_skeleton(id: &str, category: &str) -> String {
+    format!(
+        "---\nid: {id}\ncategory: {category}\ndifficulty: core\ntags: []\nrelated: []\nresources: []\n---\n"
+    )
+}
+
+fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { 3 } else { 0 }
+}

@@ -1,0 +1,158 @@
+//! Applying fixes: choosing non-overlapping edits, applying them to texts, and writing files
+//! atomically (a temporary file renamed over the old one), never overwriting on create.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::text::TextRange;
+
+/// The changes to make to the KB's files, by path relative to the root.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilePlan {
+    pub edits: BTreeMap<String, Vec<(TextRange, String)>>,
+    pub creates: BTreeMap<String, String>,
+    /// How many fixes were taken.
+    pub fixes: usize,
+}
+
+/// Picks the fixes to apply: those allowed by `unsafe_fixes`, in diagnostic order, skipping a
+/// fix whenever one of its edits overlaps an edit already taken (it is retried on the next pass).
+pub fn plan(diagnostics: &[Diagnostic], unsafe_fixes: bool) -> FilePlan {
+    let mut plan = FilePlan::default();
+    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+        if fix.applicability == Applicability::Unsafe && !unsafe_fixes {
+            continue;
+        }
+        let clashes = fix.edits.iter().any(|e| match e {
+            Edit::Replace { file, range, .. } => {
+                plan.edits
+                    .get(file)
+                    .is_some_and(|taken| taken.iter().any(|(r, _)| overlaps(*r, *range)))
+                    || plan.creates.contains_key(file)
+            }
+            Edit::Create { file, .. } => {
+                plan.creates.contains_key(file) || plan.edits.contains_key(file)
+            }
+        });
+        if clashes {
+            continue;
+        }
+        for e in &fix.edits {
+            match e {
+                Edit::Replace { file, range, text } => plan
+                    .edits
+                    .entry(file.clone())
+                    .or_default()
+                    .push((*range, text.clone())),
+                Edit::Create { file, contents } => {
+                    plan.creates.insert(file.clone(), contents.clone());
+                }
+            }
+        }
+        plan.fixes += 1;
+    }
+    plan
+}
+
+/// Two edits clash if they overlap, or are insertions at the same place (order unknown).
+fn overlaps(a: TextRange, b: TextRange) -> bool {
+    (a.start < b.end && b.start < a.end)
+        || (a.start == b.start)
+        || (a.is_empty() && b.touches(a.start) && b.start < a.start && a.start < b.end)
+}
+
+/// Applies non-overlapping edits to `text`. Ranges outside the text or inside a character are
+/// clamped to it, so a stale edit can garble only its own range, never panic.
+pub fn apply(text: &str, edits: &[(TextRange, String)]) -> String {
+    let mut sorted: Vec<&(TextRange, String)> = edits.iter().collect();
+    sorted.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for (range, new) in sorted {
+        let start = crate::text::floor_char_boundary(text, range.start).max(pos);
+        let end = crate::text::floor_char_boundary(text, range.end).max(start);
+        out.push_str(&text[pos..start]);
+        out.push_str(new);
+        pos = end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// Writes `contents` to `path` through a temporary file in the same folder and a rename, so a
+/// crash leaves either the old file or the new one. With `create_new`, refuses an existing file.
+pub fn write_atomic(path: &Path, contents: &str, create_new: bool) -> std::io::Result<()> {
+    if create_new && path.symlink_metadata().is_ok() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{} already exists", path.display()),
+        ));
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = dir.join(format!(".{name}.mlqa-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        file.write_all(contents.as_bytes())?;
+        file.sync_all()?;
+        if create_new {
+            // hard_link fails if the target exists, unlike rename: no race with another writer.
+            std::fs::hard_link(&tmp, path)?;
+            std::fs::remove_file(&tmp)
+        } else {
+            std::fs::rename(&tmp, path)
+        }
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_apply_in_order_and_clamp() {
+        let text = "abc √ def";
+        let edits = vec![
+            (TextRange::new(0, 1), "A".to_owned()),
+            (TextRange::new(8, 8), "!".to_owned()),
+            (TextRange::new(5, 6), "".to_owned()),
+        ];
+        // The edit inside `√` is clamped to its start.
+        assert_eq!(apply(text, &edits), "Abc √ !def");
+        assert_eq!(
+            apply("ab", &[(TextRange::new(5, 9), "x".to_owned())]),
+            "abx"
+        );
+    }
+
+    #[test]
+    fn atomic_create_never_overwrites() {
+        let dir = std::env::temp_dir().join(format!("mlqa-fix-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let path = dir.join("a.md");
+        write_atomic(&path, "one", true).unwrap();
+        assert!(write_atomic(&path, "two", true).is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
+        write_atomic(&path, "three", false).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "three");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,29 @@
+//! mlqa-core: the engine of mlqa. It reads a knowledge base of interview answers (a spec of
+//! questions, resources, one Markdown answer per question), indexes it, and checks it against
+//! its rules. No printing, no CLI, no LSP: front ends translate what this crate answers.
+//!
+//! Data flows one way: files -> [`syntax`] -> [`document`] -> [`workspace::Workspace`] ->
+//! [`rules`] -> [`diagnostic::Diagnostic`]s.
+
+pub mod check;
+pub mod config;
+pub mod coverage;
+pub mod diagnostic;
+pub mod document;
+pub mod fix;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod schema;
+pub mod slug;
+pub mod suppress;
+pub mod syntax;
+pub mod text;
+pub mod workspace;
+
+pub use check::{Selection, check};
+pub use config::Config;
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+pub use rules::{Family, Rule, Selector};
+pub use text::{LineCol, TextRange};
+pub use workspace::Workspace;

@@ -1,0 +1,67 @@
+use crate::config::RuleLevel;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::rules::{Check, Family, FixAvailability, Rule, RuleMeta};
+use crate::workspace::{SPEC_FILE, Workspace};
+
+pub(crate) const CHECK: Check = Check::Workspace(check);
+
+pub const META: RuleMeta = RuleMeta {
+    name: "missing-answer",
+    family: Family::Coverage,
+    default_level: RuleLevel::Error,
+    fix: FixAvailability::Unsafe,
+    summary: "a spec question with no answer file",
+    explanation: r#"## What it does
+Reports each question of `spec.yaml` that no answer file claims, on the question's `id` in the
+spec. An answer claims a question by its front matter `id` (or, without one, its file name).
+
+## Why is this bad?
+The spec is the contract of the KB: a listed question without an answer is a gap that learners
+will hit. `mlqa coverage` shows the same gaps as a percentage.
+
+## Fix
+Unsafe: creates `<category>/<id>.md` with the front matter, the question as its H1 and the
+configured sections, empty, for you to write. It never overwrites a file that exists.
+"#,
+};
+
+fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    for q in ws.questions() {
+        if ws.answers_for(&q.id.value).next().is_some() {
+            continue;
+        }
+        let path = Workspace::expected_path(q);
+        let title = q.question.as_ref().map_or("", |i| i.value.as_str());
+        out.push(
+            Diagnostic::new(
+                Rule::MissingAnswer,
+                SPEC_FILE,
+                q.id.range,
+                format!("question `{}` has no answer", q.id.value),
+            )
+            .with_help(format!("write {path}"))
+            .with_fix(Fix::unsafe_(
+                format!("Create {path}"),
+                vec![Edit::Create {
+                    file: path.clone(),
+                    contents: scaffold(
+                        &q.id.value,
+                        &q.category,
+                        title,
+                        &ws.config.answers.sections,
+                    ),
+                }],
+            )),
+        );
+    }
+}
+
+/// A new answer: front matter, the question as H1, and the configured sections.
+pub fn scaffold(id: &str, category: &str, question: &str, sections: &[String]) -> String {
+    let mut text = crate::document::front_matter_skeleton(id, category);
+    text.push_str(&format!("# {question}\n"));
+    for s in sections {
+        text.push_str(&format!("\n## {s}\n"));
+    }
+    text
+}

@@ -1,0 +1,56 @@
+use crate::config::RuleLevel;
+use crate::diagnostic::Diagnostic;
+use crate::rules::links::{Target, classify};
+use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
+use crate::syntax::markdown::LinkKind;
+use crate::workspace::Resolved;
+
+pub(crate) const CHECK: Check = Check::Answer(check);
+
+pub const META: RuleMeta = RuleMeta {
+    name: "missing-image",
+    family: Family::Links,
+    default_level: RuleLevel::Error,
+    fix: FixAvailability::None,
+    summary: "an image whose file is not in the KB",
+    explanation: r#"## What it does
+Reports a Markdown image (`![alt](path)`) whose relative path does not resolve to a file of the
+KB.
+
+## Why is this bad?
+The reader sees a broken-image icon, or nothing, where the author meant a figure to carry the
+explanation.
+
+## Fix
+None automatic: add the image to the KB at that path, or correct the path.
+"#,
+};
+
+fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
+    for image in ctx
+        .answer
+        .md
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Image)
+    {
+        let Target::Path { path, .. } = classify(&image.dest) else {
+            continue;
+        };
+        let Resolved::Inside(target) = ctx.ws.resolve(ctx.path(), path) else {
+            continue;
+        };
+        if path.is_empty() || ctx.ws.file_exists(&target) {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                Rule::MissingImage,
+                ctx.path(),
+                image.dest_range,
+                format!("image `{target}` does not exist"),
+            )
+            .with_help("add the image to the KB at this path, or fix the path"),
+        );
+    }
+}

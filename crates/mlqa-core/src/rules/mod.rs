@@ -1,0 +1,296 @@
+//! The rules: one file each under `rules/<family>/`, with the explanation `mlqa rules NAME`
+//! prints written beside the check. This module is the registry.
+
+use crate::config::RuleLevel;
+use crate::diagnostic::Diagnostic;
+use crate::document::{AnswerDoc, QuestionEntry, Source};
+use crate::workspace::Workspace;
+
+pub mod completeness;
+pub mod coverage;
+pub mod links;
+pub mod syntax;
+
+/// A group of rules, selectable by name (`--select links`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Family {
+    Syntax,
+    Coverage,
+    Links,
+    Completeness,
+}
+
+impl Family {
+    pub const ALL: [Self; 4] = [
+        Self::Syntax,
+        Self::Coverage,
+        Self::Links,
+        Self::Completeness,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Syntax => "syntax",
+            Self::Coverage => "coverage",
+            Self::Links => "links",
+            Self::Completeness => "completeness",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Syntax => {
+                "files that cannot be read: YAML, front matter, schemas, encodings, sizes, suppressions"
+            }
+            Self::Coverage => {
+                "every spec question answered once, in the right place, under the right heading"
+            }
+            Self::Links => "links, ids and resources that resolve",
+            Self::Completeness => {
+                "answers with every section, enough substance, and nothing left unfinished"
+            }
+        }
+    }
+}
+
+/// Whether a rule's diagnostics carry a fix, and of what kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    /// Applied by `--fix`.
+    Safe,
+    /// Applied only with `--unsafe-fixes`: it makes a guess.
+    Unsafe,
+    /// Safe for some diagnostics of the rule, unsafe for others.
+    Mixed,
+}
+
+/// What a rule is: its name, family, default level, fix, and documentation.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub name: &'static str,
+    pub family: Family,
+    pub default_level: RuleLevel,
+    pub fix: FixAvailability,
+    /// One line: what the rule reports.
+    pub summary: &'static str,
+    /// Markdown: what it does, why it matters, an example, and the fix.
+    pub explanation: &'static str,
+}
+
+/// When a rule runs.
+#[derive(Clone, Copy)]
+pub(crate) enum Check {
+    /// Its diagnostics come from parsing (the loader reports them).
+    Parse,
+    /// Once per answer.
+    Answer(fn(&AnswerCtx<'_>, &mut Vec<Diagnostic>)),
+    /// Once per workspace.
+    Workspace(fn(&Workspace, &mut Vec<Diagnostic>)),
+    /// Reported by the engine itself (suppressions).
+    Engine,
+}
+
+/// What an answer rule sees.
+pub struct AnswerCtx<'a> {
+    pub ws: &'a Workspace,
+    pub answer: &'a AnswerDoc,
+    pub source: &'a Source,
+    /// The spec question the answer claims, if it exists.
+    pub question: Option<&'a QuestionEntry>,
+}
+
+impl AnswerCtx<'_> {
+    pub fn path(&self) -> &str {
+        &self.answer.path
+    }
+    pub fn text(&self) -> &str {
+        &self.source.text
+    }
+    pub fn config(&self) -> &crate::config::AnswersConfig {
+        &self.ws.config.answers
+    }
+}
+
+macro_rules! rules {
+    ($($variant:ident => $family:ident :: $module:ident,)*) => {
+        /// Every rule, by name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Rule { $($variant,)* }
+
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+
+            pub fn meta(self) -> &'static RuleMeta {
+                match self { $(Rule::$variant => &$family::$module::META,)* }
+            }
+
+            pub(crate) fn check(self) -> Check {
+                match self { $(Rule::$variant => $family::$module::CHECK,)* }
+            }
+        }
+    };
+}
+
+rules! {
+    InvalidYaml => syntax::invalid_yaml,
+    MissingFrontMatter => syntax::missing_front_matter,
+    SchemaViolation => syntax::schema_violation,
+    UnknownField => syntax::unknown_field,
+    FileTooLarge => syntax::file_too_large,
+    InvalidUtf8 => syntax::invalid_utf8,
+    InvalidPattern => syntax::invalid_pattern,
+    UnusedSuppression => syntax::unused_suppression,
+    MissingAnswer => coverage::missing_answer,
+    OrphanAnswer => coverage::orphan_answer,
+    DuplicateAnswer => coverage::duplicate_answer,
+    DuplicateId => coverage::duplicate_id,
+    IdMismatch => coverage::id_mismatch,
+    QuestionMismatch => coverage::question_mismatch,
+    WrongCategory => coverage::wrong_category,
+    UnreferencedResource => coverage::unreferenced_resource,
+    BrokenLink => links::broken_link,
+    BrokenAnchor => links::broken_anchor,
+    UnknownRelated => links::unknown_related,
+    UnknownResource => links::unknown_resource,
+    UnknownTopic => links::unknown_topic,
+    DuplicateReference => links::duplicate_reference,
+    LinkEscapesKb => links::link_escapes_kb,
+    InvalidUrl => links::invalid_url,
+    SelfLink => links::self_link,
+    MissingImage => links::missing_image,
+    MissingSection => completeness::missing_section,
+    SectionOrder => completeness::section_order,
+    EmptySection => completeness::empty_section,
+    ShortAnswerLength => completeness::short_answer_length,
+    AnswerTooShort => completeness::answer_too_short,
+    AnswerTooLong => completeness::answer_too_long,
+    UncoveredFacet => completeness::uncovered_facet,
+    UnaddressedItem => completeness::unaddressed_item,
+    CodeBlockLanguage => completeness::code_block_language,
+    UnbalancedMath => completeness::unbalanced_math,
+    PlaceholderText => completeness::placeholder_text,
+    TooFewLinks => completeness::too_few_links,
+    UnreachableAnswer => completeness::unreachable_answer,
+}
+
+impl Rule {
+    pub fn name(self) -> &'static str {
+        self.meta().name
+    }
+
+    pub fn family(self) -> Family {
+        self.meta().family
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|r| r.name() == name)
+    }
+}
+
+/// A rule or a whole family, as named on the command line or in `mlqa.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selector {
+    Rule(Rule),
+    Family(Family),
+    All,
+}
+
+impl Selector {
+    pub fn parse(name: &str) -> Option<Self> {
+        if name == "all" {
+            return Some(Self::All);
+        }
+        Rule::from_name(name).map(Self::Rule).or_else(|| {
+            Family::ALL
+                .into_iter()
+                .find(|f| f.name() == name)
+                .map(Self::Family)
+        })
+    }
+
+    pub fn matches(self, rule: Rule) -> bool {
+        match self {
+            Self::Rule(r) => r == rule,
+            Self::Family(f) => rule.family() == f,
+            Self::All => true,
+        }
+    }
+}
+
+/// The closest of `candidates` to `name` by edit distance, if it is close enough to be a typo.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .filter(|c| *c != name)
+        .map(|c| (edit_distance(name, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_documented() {
+        let mut names: Vec<_> = Rule::ALL.iter().map(|r| r.name()).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len(), "duplicate rule names");
+        for rule in Rule::ALL {
+            let m = rule.meta();
+            assert!(
+                m.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{}",
+                m.name
+            );
+            assert!(
+                m.explanation.contains("## What it does"),
+                "{} lacks its explanation",
+                m.name
+            );
+            assert!(
+                m.explanation.contains("## Why is this bad?"),
+                "{} lacks its rationale",
+                m.name
+            );
+            assert_eq!(Rule::from_name(m.name), Some(*rule));
+        }
+    }
+
+    #[test]
+    fn suggestions_are_typos_only() {
+        assert_eq!(
+            closest("gd-varaints", ["gd-variants", "lora"]),
+            Some("gd-variants")
+        );
+        assert_eq!(closest("completely-else", ["gd-variants", "lora"]), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

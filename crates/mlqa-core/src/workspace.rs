@@ -1,0 +1,505 @@
+//! A loaded KB: every document parsed (in parallel), and the indexes the rules and the IDE
+//! features query: ids, answers by id and path, resources, the files that exist.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::{CONFIG_FILE, Config, ConfigError};
+use crate::diagnostic::Diagnostic;
+use crate::document::{AnswerDoc, QuestionEntry, ResourceEntry, ResourcesDoc, Source, SpecDoc};
+use crate::rules::Rule;
+use crate::text::TextRange;
+
+pub const SPEC_FILE: &str = "spec.yaml";
+pub const RESOURCES_FILE: &str = "resources.yaml";
+
+/// Deepest folder nesting walked below the KB root.
+const MAX_DEPTH: usize = 32;
+
+/// A file of the KB as it was found on disk (or handed over by an editor).
+#[derive(Debug, Clone)]
+pub enum FileContent {
+    Text(String),
+    /// Larger than `limits.max-file-bytes`; not read.
+    TooLarge {
+        bytes: u64,
+    },
+    /// Not UTF-8; `valid_up_to` is the offset of the first bad byte in `lossy`.
+    InvalidUtf8 {
+        lossy: String,
+        valid_up_to: usize,
+    },
+    /// Exists, but is not a file mlqa reads (an image, a symlink, ...).
+    Unread,
+    /// Could not be read.
+    Error(String),
+}
+
+/// Why a KB could not be loaded at all.
+#[derive(Debug)]
+pub enum LoadError {
+    Config(ConfigError),
+    NoConfig(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Config(e) => write!(f, "{e}"),
+            Self::NoConfig(dir) => write!(
+                f,
+                "{} has no {CONFIG_FILE}: point --kb at the folder that holds mlqa.toml, spec.yaml and the answers",
+                dir.display()
+            ),
+            Self::Io(path, e) => write!(f, "{}: {e}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub root: PathBuf,
+    pub config: Config,
+    sources: BTreeMap<String, Source>,
+    files: BTreeSet<String>,
+    pub spec: Option<SpecDoc>,
+    pub resources: Option<ResourcesDoc>,
+    pub answers: Vec<AnswerDoc>,
+    /// What parsing found (syntax and schema problems, unreadable files).
+    pub load_diagnostics: Vec<Diagnostic>,
+    index: Index,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
+    categories: HashMap<String, usize>,
+    questions: HashMap<String, (usize, usize)>,
+    answers_by_id: HashMap<String, Vec<usize>>,
+    answer_by_path: HashMap<String, usize>,
+    resources: HashMap<String, usize>,
+}
+
+/// A parsed file of the KB.
+enum Parsed {
+    Spec(SpecDoc),
+    Resources(ResourcesDoc),
+    Answer(AnswerDoc),
+    Other,
+}
+
+impl Workspace {
+    /// Loads the KB whose root (the folder of `mlqa.toml`) is `root`.
+    pub fn load(root: &Path) -> Result<Self, LoadError> {
+        let config_path = root.join(CONFIG_FILE);
+        let config_text = match std::fs::read_to_string(&config_path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(LoadError::NoConfig(root.to_owned()));
+            }
+            Err(e) => return Err(LoadError::Io(config_path, e)),
+        };
+        let config = Config::parse(&config_text, &config_path).map_err(LoadError::Config)?;
+        let mut paths = Vec::new();
+        walk(root, root, 0, &mut paths).map_err(|e| LoadError::Io(root.to_owned(), e))?;
+        let limit = config.limits.max_file_bytes;
+        let files: Vec<(String, FileContent)> = paths
+            .into_par_iter()
+            .map(|(rel, kind)| (rel.clone(), read(&root.join(&rel), kind, limit)))
+            .collect();
+        Ok(Self::build(root.to_owned(), config, files))
+    }
+
+    /// Builds a workspace from files in memory (paths relative to `root`, `/`-separated).
+    pub fn build(root: PathBuf, config: Config, files: Vec<(String, FileContent)>) -> Self {
+        let limit = config.limits.max_file_bytes;
+        let results: Vec<(String, Option<Source>, Parsed, Vec<Diagnostic>)> = files
+            .into_par_iter()
+            .map(|(path, content)| {
+                let mut diags = Vec::new();
+                // The text to show in snippets, and whether it may be parsed.
+                let (source, readable) = match content {
+                    FileContent::Text(text) if text.len() as u64 > limit => {
+                        diags.push(too_large(&path, text.len() as u64, limit));
+                        (None, false)
+                    }
+                    FileContent::Text(text) => (Some(Source::new(path.clone(), text)), true),
+                    FileContent::TooLarge { bytes } => {
+                        diags.push(too_large(&path, bytes, limit));
+                        (None, false)
+                    }
+                    FileContent::InvalidUtf8 { lossy, valid_up_to } => {
+                        if is_checked(&path) {
+                            let at = crate::text::floor_char_boundary(&lossy, valid_up_to);
+                            let end = lossy[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+                            diags.push(
+                                Diagnostic::new(
+                                    Rule::InvalidUtf8,
+                                    &path,
+                                    TextRange::new(at, end),
+                                    "the file is not valid UTF-8",
+                                )
+                                .with_help("save the file as UTF-8; the first bad byte is here"),
+                            );
+                        }
+                        (Some(Source::new(path.clone(), lossy)), false)
+                    }
+                    FileContent::Error(e) => {
+                        if is_checked(&path) {
+                            diags.push(Diagnostic::new(
+                                Rule::InvalidUtf8,
+                                &path,
+                                TextRange::empty(0),
+                                format!("could not read the file: {e}"),
+                            ));
+                        }
+                        (None, false)
+                    }
+                    FileContent::Unread => (None, false),
+                };
+                let parsed = match source.as_ref().filter(|_| readable) {
+                    Some(s) if path == SPEC_FILE => Parsed::Spec(SpecDoc::parse(s, &mut diags)),
+                    Some(s) if path == RESOURCES_FILE => {
+                        Parsed::Resources(ResourcesDoc::parse(s, &mut diags))
+                    }
+                    Some(s) if is_answer_path(&path) => {
+                        Parsed::Answer(AnswerDoc::parse(s, &mut diags))
+                    }
+                    _ => Parsed::Other,
+                };
+                (path, source, parsed, diags)
+            })
+            .collect();
+        let mut ws = Self {
+            root,
+            config,
+            sources: BTreeMap::new(),
+            files: BTreeSet::new(),
+            spec: None,
+            resources: None,
+            answers: Vec::new(),
+            load_diagnostics: Vec::new(),
+            index: Index::default(),
+        };
+        for (path, source, parsed, diags) in results {
+            ws.files.insert(path.clone());
+            if let Some(s) = source {
+                ws.sources.insert(path, s);
+            }
+            ws.load_diagnostics.extend(diags);
+            match parsed {
+                Parsed::Spec(s) => ws.spec = Some(s),
+                Parsed::Resources(r) => ws.resources = Some(r),
+                Parsed::Answer(a) => ws.answers.push(a),
+                Parsed::Other => {}
+            }
+        }
+        ws.answers.sort_by(|a, b| a.path.cmp(&b.path));
+        ws.reindex();
+        ws
+    }
+
+    fn reindex(&mut self) {
+        let mut index = Index::default();
+        if let Some(spec) = &self.spec {
+            for (c, cat) in spec.categories.iter().enumerate() {
+                index.categories.entry(cat.id.value.clone()).or_insert(c);
+                for (q, question) in cat.questions.iter().enumerate() {
+                    index
+                        .questions
+                        .entry(question.id.value.clone())
+                        .or_insert((c, q));
+                }
+            }
+        }
+        for (i, a) in self.answers.iter().enumerate() {
+            index
+                .answers_by_id
+                .entry(a.id().to_owned())
+                .or_default()
+                .push(i);
+            index.answer_by_path.insert(a.path.clone(), i);
+        }
+        if let Some(res) = &self.resources {
+            for (i, r) in res.resources.iter().enumerate() {
+                index.resources.entry(r.id.value.clone()).or_insert(i);
+            }
+        }
+        self.index = index;
+    }
+
+    pub fn source(&self, path: &str) -> Option<&Source> {
+        self.sources.get(path)
+    }
+
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.sources.values()
+    }
+
+    /// Whether a file exists at `path` (relative to the root), read or not.
+    pub fn file_exists(&self, path: &str) -> bool {
+        self.files.contains(path)
+    }
+
+    pub fn file_count(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(String::as_str)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&QuestionEntry> {
+        let (c, q) = *self.index.questions.get(id)?;
+        Some(&self.spec.as_ref()?.categories[c].questions[q])
+    }
+
+    pub fn has_category(&self, id: &str) -> bool {
+        self.index.categories.contains_key(id)
+    }
+
+    pub fn questions(&self) -> impl Iterator<Item = &QuestionEntry> {
+        self.spec.iter().flat_map(SpecDoc::questions)
+    }
+
+    /// The answers that claim `id` (more than one is a `duplicate-answer`).
+    pub fn answers_for(&self, id: &str) -> impl Iterator<Item = &AnswerDoc> {
+        self.index
+            .answers_by_id
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.answers[i])
+    }
+
+    pub fn answer_at(&self, path: &str) -> Option<&AnswerDoc> {
+        self.index
+            .answer_by_path
+            .get(path)
+            .map(|&i| &self.answers[i])
+    }
+
+    pub fn resource(&self, id: &str) -> Option<&ResourceEntry> {
+        let i = *self.index.resources.get(id)?;
+        Some(&self.resources.as_ref()?.resources[i])
+    }
+
+    pub fn resource_entries(&self) -> &[ResourceEntry] {
+        self.resources.as_ref().map_or(&[], |r| &r.resources)
+    }
+
+    /// Ids of every question, category and resource (for "did you mean" suggestions).
+    pub fn question_ids(&self) -> impl Iterator<Item = &str> {
+        self.questions().map(|q| q.id.value.as_str())
+    }
+
+    /// Where a question's answer belongs: `<category>/<id>.md`.
+    pub fn expected_path(question: &QuestionEntry) -> String {
+        format!("{}/{}.md", question.category, question.id.value)
+    }
+
+    /// Resolves a relative link `dest` (without its `#fragment`) written in `from`.
+    pub fn resolve(&self, from: &str, dest: &str) -> Resolved {
+        resolve(from, dest)
+    }
+}
+
+/// Where a relative link points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// A path inside the KB, relative to the root.
+    Inside(String),
+    /// The path leaves the KB root, or is absolute.
+    Escapes,
+}
+
+/// Lexically resolves `dest` against the folder of `from`; nothing is read.
+pub fn resolve(from: &str, dest: &str) -> Resolved {
+    let dest = percent_decode(dest);
+    if dest.starts_with('/')
+        || dest.starts_with('\\')
+        || Path::new(&dest).has_root()
+        || dest.contains(':')
+    {
+        return Resolved::Escapes;
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for comp in Path::new(&dest).components() {
+        match comp {
+            Component::Normal(p) => match p.to_str() {
+                Some(s) => parts.push(s),
+                None => return Resolved::Escapes,
+            },
+            Component::ParentDir => {
+                if parts.pop().is_none() {
+                    return Resolved::Escapes;
+                }
+            }
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => return Resolved::Escapes,
+        }
+    }
+    let joined = parts.join("/");
+    Resolved::Inside(joined)
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && bytes[i + 1].is_ascii_hexdigit()
+            && bytes[i + 2].is_ascii_hexdigit()
+        {
+            let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+            out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Answers are Markdown files inside a folder of the KB (root-level Markdown is documentation).
+pub fn is_answer_path(path: &str) -> bool {
+    path.ends_with(".md") && path.contains('/')
+}
+
+/// Files whose text mlqa reads and checks.
+fn is_checked(path: &str) -> bool {
+    path == SPEC_FILE || path == RESOURCES_FILE || is_answer_path(path)
+}
+
+fn too_large(path: &str, bytes: u64, limit: u64) -> Diagnostic {
+    Diagnostic::new(
+        Rule::FileTooLarge,
+        path,
+        TextRange::empty(0),
+        format!("the file is {bytes} bytes, over the limit of {limit}"),
+    )
+    .with_help("split it, or raise `limits.max-file-bytes` in mlqa.toml")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EntryKind {
+    File,
+    Symlink,
+}
+
+/// Every file below `dir`, relative to `root`; hidden entries skipped, symlinks never followed.
+fn walk(
+    root: &Path,
+    dir: &Path,
+    depth: usize,
+    out: &mut Vec<(String, EntryKind)>,
+) -> std::io::Result<()> {
+    if depth > MAX_DEPTH {
+        return Ok(());
+    }
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.starts_with('.') {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        let rel = || {
+            path.strip_prefix(root)
+                .ok()
+                .and_then(|p| p.to_str())
+                .map(|p| p.replace('\\', "/"))
+        };
+        if kind.is_symlink() {
+            if let Some(rel) = rel() {
+                out.push((rel, EntryKind::Symlink));
+            }
+        } else if kind.is_dir() {
+            walk(root, &path, depth + 1, out)?;
+        } else if kind.is_file() {
+            if let Some(rel) = rel() {
+                out.push((rel, EntryKind::File));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read(path: &Path, kind: EntryKind, limit: u64) -> FileContent {
+    let rel = path.to_string_lossy();
+    let checked = rel.ends_with(".md") || rel.ends_with(".yaml");
+    if kind == EntryKind::Symlink || !checked {
+        return FileContent::Unread;
+    }
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return FileContent::Error(e.to_string()),
+    };
+    if let Ok(meta) = file.metadata() {
+        if meta.len() > limit {
+            return FileContent::TooLarge { bytes: meta.len() };
+        }
+    }
+    let mut bytes = Vec::new();
+    // Bounded even if the file grows after its size was read.
+    if let Err(e) = file.take(limit + 1).read_to_end(&mut bytes) {
+        return FileContent::Error(e.to_string());
+    }
+    if bytes.len() as u64 > limit {
+        return FileContent::TooLarge {
+            bytes: bytes.len() as u64,
+        };
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => FileContent::Text(text),
+        Err(e) => {
+            let valid_up_to = e.utf8_error().valid_up_to();
+            FileContent::InvalidUtf8 {
+                lossy: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                valid_up_to,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_resolve_lexically_and_never_escape() {
+        assert_eq!(
+            resolve("a/b.md", "../c/d.md"),
+            Resolved::Inside("c/d.md".into())
+        );
+        assert_eq!(
+            resolve("a/b.md", "./e.md"),
+            Resolved::Inside("a/e.md".into())
+        );
+        assert_eq!(
+            resolve("a/b.md", "my%20file.md"),
+            Resolved::Inside("a/my file.md".into())
+        );
+        assert_eq!(resolve("a/b.md", "../../../etc/passwd"), Resolved::Escapes);
+        assert_eq!(resolve("a/b.md", "/etc/passwd"), Resolved::Escapes);
+        assert_eq!(resolve("a/b.md", "C:/x"), Resolved::Escapes);
+    }
+}
