@@ -1,1 +1,51 @@
-fn main() {}
+//! `mlqa`: the CI gate and command-line front end of the mlqa engine.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod cli;
+mod commands;
+mod kb;
+mod output;
+mod terminal;
+
+/// Why a command could not do its job (exit code 2), as opposed to finding problems (1).
+#[derive(Debug)]
+pub struct Failure {
+    message: String,
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self { message: message.into() }
+    }
+}
+
+/// What a command found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Clean,
+    Problems,
+}
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match cli.command {
+        cli::Command::Check(args) => commands::check::run(commands::check::Mode::Check, &args.kb, &args.rules, &[]),
+        cli::Command::Lint(args) => {
+            commands::check::run(commands::check::Mode::Lint, &args.kb, &args.rules, &args.paths)
+        }
+        cli::Command::Coverage(args) => commands::coverage::run(&args),
+        cli::Command::Rules(args) => commands::rules::run(&args),
+        cli::Command::Schema(args) => commands::schema::run(&args),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(failure) => {
+            eprintln!("error: {}", terminal::escape(&failure.message));
+            ExitCode::from(2)
+        }
+    }
+}

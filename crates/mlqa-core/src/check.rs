@@ -43,13 +43,12 @@ pub fn check_answer(ws: &Workspace, answer: &AnswerDoc) -> Vec<Diagnostic> {
     let Some(source) = ws.source(&answer.path) else {
         return out;
     };
+    // An empty file is one problem (`missing-front-matter`), not one per missing part.
+    if source.text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return out;
+    }
     let question = ws.question(answer.id());
-    let ctx = AnswerCtx {
-        ws,
-        answer,
-        source,
-        question,
-    };
+    let ctx = AnswerCtx { ws, answer, source, question };
     for rule in Rule::ALL {
         if let Check::Answer(f) = rule.check() {
             f(&ctx, &mut out);
@@ -73,11 +72,7 @@ fn finish(ws: &Workspace, raw: Vec<Diagnostic>, selection: &Selection) -> Vec<Di
         })
         .collect();
     apply_suppressions(ws, &mut kept, selection);
-    kept.sort_by(|a, b| {
-        a.sort_key()
-            .cmp(&b.sort_key())
-            .then_with(|| a.message.cmp(&b.message))
-    });
+    kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
     kept.dedup();
     kept
 }
@@ -106,36 +101,21 @@ fn apply_suppressions(ws: &Workspace, diags: &mut Vec<Diagnostic>, selection: &S
             }
         });
         for (s, used) in suppressions.iter().zip(used) {
-            let unknown: Vec<&str> = s
-                .rules
-                .iter()
-                .filter(|(_, r)| r.is_none())
-                .map(|(n, _)| n.as_str())
-                .collect();
+            let unknown: Vec<&str> = s.rules.iter().filter(|(_, r)| r.is_none()).map(|(n, _)| n.as_str()).collect();
             let message = if !unknown.is_empty() {
                 format!(
                     "unknown rule {} in suppression comment",
-                    unknown
-                        .iter()
-                        .map(|n| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    unknown.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
                 )
             } else if s.rules.is_empty() {
                 "this suppression names no rule".to_owned()
             } else if !used {
-                let what = if s.scope == Scope::File {
-                    "this file"
-                } else {
-                    "the next line"
-                };
+                let what = if s.scope == Scope::File { "this file" } else { "the next line" };
                 format!("nothing to suppress in {what}")
             } else {
                 continue;
             };
-            let end = source.text[s.range.end..]
-                .find('\n')
-                .map_or(s.range.end, |n| s.range.end + n + 1);
+            let end = source.text[s.range.end..].find('\n').map_or(s.range.end, |n| s.range.end + n + 1);
             let removal = crate::text::TextRange::new(s.range.start, end);
             unused.push(
                 Diagnostic::new(Rule::UnusedSuppression, &answer.path, s.range, message)

@@ -23,10 +23,7 @@ pub enum RuleLevel {
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-#[schemars(
-    title = "mlqa configuration",
-    description = "The configuration of an mlqa knowledge base (mlqa.toml)."
-)]
+#[schemars(title = "mlqa configuration", description = "The configuration of an mlqa knowledge base (mlqa.toml).")]
 pub struct Config {
     #[serde(default)]
     pub answers: AnswersConfig,
@@ -61,15 +58,7 @@ pub struct AnswersConfig {
 }
 
 fn default_sections() -> Vec<String> {
-    [
-        "Short answer",
-        "Explanation",
-        "Example",
-        "Pitfalls",
-        "Follow-ups",
-    ]
-    .map(String::from)
-    .to_vec()
+    ["Short answer", "Explanation", "Example", "Pitfalls", "Follow-ups"].map(String::from).to_vec()
 }
 const fn default_min_words() -> usize {
     350
@@ -114,9 +103,7 @@ const fn default_max_file_bytes() -> u64 {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self {
-            max_file_bytes: default_max_file_bytes(),
-        }
+        Self { max_file_bytes: default_max_file_bytes() }
     }
 }
 
@@ -170,12 +157,9 @@ impl Config {
         let unknown = |name: &str| ConfigError {
             path: path.to_owned(),
             line: find_key_line(text, name),
-            message: format!(
-                "unknown rule or family `{name}`; `mlqa rules` lists the rules and their families"
-            ),
+            message: format!("unknown rule or family `{name}`; `mlqa rules` lists the rules and their families"),
         };
-        let tables =
-            std::iter::once(&config.rules).chain(config.overrides.iter().map(|o| &o.rules));
+        let tables = std::iter::once(&config.rules).chain(config.overrides.iter().map(|o| &o.rules));
         for name in tables.flat_map(|t| t.keys()) {
             if Selector::parse(name).is_none() {
                 return Err(unknown(name));
@@ -197,10 +181,7 @@ impl Config {
             return Err(ConfigError {
                 path: path.to_owned(),
                 line: find_key_line(text, "min-words"),
-                message: format!(
-                    "min-words ({}) is larger than max-words ({})",
-                    a.min_words, a.max_words
-                ),
+                message: format!("min-words ({}) is larger than max-words ({})", a.min_words, a.max_words),
             });
         }
         Ok(config)
@@ -220,10 +201,8 @@ impl Config {
         };
         apply(&self.rules);
         for o in &self.overrides {
-            let matches = o
-                .paths
-                .iter()
-                .any(|p| globset::Glob::new(p).is_ok_and(|g| g.compile_matcher().is_match(file)));
+            let matches =
+                o.paths.iter().any(|p| globset::Glob::new(p).is_ok_and(|g| g.compile_matcher().is_match(file)));
             if matches {
                 apply(&o.rules);
             }
@@ -234,9 +213,7 @@ impl Config {
 
 /// The 1-based line where `key` first appears (as a TOML key or string), for error locations.
 fn find_key_line(text: &str, key: &str) -> Option<u32> {
-    text.lines()
-        .position(|l| l.contains(key))
-        .map(|i| i as u32 + 1)
+    text.lines().position(|l| l.contains(key)).map(|i| i as u32 + 1)
 }
 
 /// Finds the KB the way cargo finds `Cargo.toml`: from `start` upward, the first directory that
@@ -256,19 +233,15 @@ mod tests {
 
     #[test]
     fn unknown_rule_names_the_line() {
-        let err = Config::parse(
-            "[rules]\nbroken-link = \"warn\"\nbroken-lnk = \"off\"\n",
-            Path::new("kb/mlqa.toml"),
-        )
-        .unwrap_err();
+        let err = Config::parse("[rules]\nbroken-link = \"warn\"\nbroken-lnk = \"off\"\n", Path::new("kb/mlqa.toml"))
+            .unwrap_err();
         assert_eq!(err.line, Some(3));
         assert!(err.message.contains("broken-lnk"), "{err}");
     }
 
     #[test]
     fn bad_level_is_a_parse_error_with_line() {
-        let err =
-            Config::parse("[rules]\nbroken-link = \"loud\"\n", Path::new("mlqa.toml")).unwrap_err();
+        let err = Config::parse("[rules]\nbroken-link = \"loud\"\n", Path::new("mlqa.toml")).unwrap_err();
         assert_eq!(err.line, Some(2));
     }
 
@@ -279,21 +252,9 @@ mod tests {
             Path::new("mlqa.toml"),
         )
         .unwrap();
-        assert_eq!(
-            config.level(Rule::BrokenLink, "fundamentals/a.md"),
-            RuleLevel::Warn
-        );
-        assert_eq!(
-            config.level(Rule::BrokenLink, "rag/why-rag.md"),
-            RuleLevel::Off
-        );
-        assert_eq!(
-            config.level(Rule::BrokenAnchor, "rag/why-rag.md"),
-            RuleLevel::Warn
-        );
-        assert_eq!(
-            config.level(Rule::MissingSection, "rag/why-rag.md"),
-            RuleLevel::Error
-        );
+        assert_eq!(config.level(Rule::BrokenLink, "fundamentals/a.md"), RuleLevel::Warn);
+        assert_eq!(config.level(Rule::BrokenLink, "rag/why-rag.md"), RuleLevel::Off);
+        assert_eq!(config.level(Rule::BrokenAnchor, "rag/why-rag.md"), RuleLevel::Warn);
+        assert_eq!(config.level(Rule::MissingSection, "rag/why-rag.md"), RuleLevel::Error);
     }
 }

@@ -32,10 +32,7 @@ impl Coverage {
                     .collect();
                 CategoryCoverage {
                     id: c.id.value.clone(),
-                    title: c
-                        .title
-                        .as_ref()
-                        .map_or_else(|| c.id.value.clone(), |t| t.value.clone()),
+                    title: c.title.as_ref().map_or_else(|| c.id.value.clone(), |t| t.value.clone()),
                     answered: c.questions.len() - missing.len(),
                     questions: c.questions.len(),
                     missing,
@@ -60,9 +57,5 @@ impl Coverage {
 }
 
 pub fn percent(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        100.0
-    } else {
-        part as f64 * 100.0 / whole as f64
-    }
+    if whole == 0 { 100.0 } else { part as f64 * 100.0 / whole as f64 }
 }

@@ -30,12 +30,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(
-        rule: Rule,
-        file: impl Into<String>,
-        range: TextRange,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(rule: Rule, file: impl Into<String>, range: TextRange, message: impl Into<String>) -> Self {
         Self {
             rule,
             severity: Severity::Error,
@@ -53,17 +48,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_related(
-        mut self,
-        file: impl Into<String>,
-        range: TextRange,
-        message: impl Into<String>,
-    ) -> Self {
-        self.related.push(Related {
-            file: file.into(),
-            range,
-            message: message.into(),
-        });
+    pub fn with_related(mut self, file: impl Into<String>, range: TextRange, message: impl Into<String>) -> Self {
+        self.related.push(Related { file: file.into(), range, message: message.into() });
         self
     }
 
@@ -74,12 +60,7 @@ impl Diagnostic {
 
     /// The order diagnostics are reported in: by file, then position, then rule.
     pub fn sort_key(&self) -> (&str, usize, usize, &'static str) {
-        (
-            &self.file,
-            self.range.start,
-            self.range.end,
-            self.rule.name(),
-        )
+        (&self.file, self.range.start, self.range.end, self.rule.name())
     }
 }
 
@@ -109,18 +90,10 @@ pub struct Fix {
 
 impl Fix {
     pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self {
-            title: title.into(),
-            applicability: Applicability::Safe,
-            edits,
-        }
+        Self { title: title.into(), applicability: Applicability::Safe, edits }
     }
     pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self {
-            title: title.into(),
-            applicability: Applicability::Unsafe,
-            edits,
-        }
+        Self { title: title.into(), applicability: Applicability::Unsafe, edits }
     }
 }
 
@@ -128,22 +101,14 @@ impl Fix {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
     /// Replace `range` of an existing file with `text` (an insertion when the range is empty).
-    Replace {
-        file: String,
-        range: TextRange,
-        text: String,
-    },
+    Replace { file: String, range: TextRange, text: String },
     /// Create a new file; never applied over a file that exists.
     Create { file: String, contents: String },
 }
 
 impl Edit {
     pub fn replace(file: impl Into<String>, range: TextRange, text: impl Into<String>) -> Self {
-        Self::Replace {
-            file: file.into(),
-            range,
-            text: text.into(),
-        }
+        Self::Replace { file: file.into(), range, text: text.into() }
     }
     pub fn insert(file: impl Into<String>, at: usize, text: impl Into<String>) -> Self {
         Self::replace(file, TextRange::empty(at), text)

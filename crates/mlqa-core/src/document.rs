@@ -29,11 +29,7 @@ pub struct Source {
 impl Source {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
-        Self {
-            path: path.into(),
-            lines: LineIndex::new(&text),
-            text,
-        }
+        Self { path: path.into(), lines: LineIndex::new(&text), text }
     }
 
     pub fn slice(&self, range: TextRange) -> &str {
@@ -52,13 +48,7 @@ pub struct YamlDoc {
 
 impl YamlDoc {
     /// Parses `text[range]` and validates it against `schema`, reporting into `diags`.
-    pub fn parse(
-        path: &str,
-        text: &str,
-        range: TextRange,
-        schema: SchemaKind,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Self {
+    pub fn parse(path: &str, text: &str, range: TextRange, schema: SchemaKind, diags: &mut Vec<Diagnostic>) -> Self {
         let spans = YamlSpans::parse(text, range);
         let value = match yaml::parse_value(text, range) {
             Ok(v) => v,
@@ -67,29 +57,15 @@ impl YamlDoc {
                     Diagnostic::new(Rule::InvalidYaml, path, e.range, format!("invalid YAML: {}", e.message))
                         .with_help("fix the YAML syntax here; the rest of this file is not checked until it parses"),
                 );
-                return Self {
-                    value: None,
-                    spans,
-                    range,
-                };
+                return Self { value: None, spans, range };
             }
         };
-        let doc = Self {
-            value: Some(value),
-            spans,
-            range,
-        };
+        let doc = Self { value: Some(value), spans, range };
         doc.report_schema_errors(path, text, schema, diags);
         doc
     }
 
-    fn report_schema_errors(
-        &self,
-        path: &str,
-        text: &str,
-        schema: SchemaKind,
-        diags: &mut Vec<Diagnostic>,
-    ) {
+    fn report_schema_errors(&self, path: &str, text: &str, schema: SchemaKind, diags: &mut Vec<Diagnostic>) {
         let Some(value) = &self.value else { return };
         let first_line = {
             let lines = &text[self.range.start..self.range.end];
@@ -99,17 +75,10 @@ impl YamlDoc {
         for error in schema.validate(value) {
             let span = self.spans.nearest(&error.pointer);
             let at = |pointer: &str| {
-                self.spans
-                    .get(pointer)
-                    .map(|s| s.key_or_value())
-                    .or(span.map(|s| s.value))
-                    .unwrap_or(first_line)
+                self.spans.get(pointer).map(|s| s.key_or_value()).or(span.map(|s| s.value)).unwrap_or(first_line)
             };
-            let place = if error.pointer.is_empty() {
-                String::new()
-            } else {
-                format!("`{}`: ", describe(&error.pointer))
-            };
+            let place =
+                if error.pointer.is_empty() { String::new() } else { format!("`{}`: ", describe(&error.pointer)) };
             match error.problem {
                 Problem::UnknownFields(fields) => {
                     for field in fields {
@@ -123,18 +92,12 @@ impl YamlDoc {
                                 at(&pointer),
                                 format!("{place}unknown field `{field}`"),
                             )
-                            .with_help(format!(
-                                "the fields allowed here are {allowed}; remove or rename this one"
-                            )),
+                            .with_help(format!("the fields allowed here are {allowed}; remove or rename this one")),
                         );
                     }
                 }
                 Problem::MissingField(field) => {
-                    let range = if error.pointer.is_empty() {
-                        first_line
-                    } else {
-                        at(&error.pointer)
-                    };
+                    let range = if error.pointer.is_empty() { first_line } else { at(&error.pointer) };
                     diags.push(
                         Diagnostic::new(
                             Rule::SchemaViolation,
@@ -148,16 +111,8 @@ impl YamlDoc {
                 Problem::Invalid(message) => {
                     let range = span.map_or(first_line, |s| s.value);
                     diags.push(
-                        Diagnostic::new(
-                            Rule::SchemaViolation,
-                            path,
-                            range,
-                            format!("{place}{message}"),
-                        )
-                        .with_help(format!(
-                            "see schemas/{} for what is allowed",
-                            schema.file_name()
-                        )),
+                        Diagnostic::new(Rule::SchemaViolation, path, range, format!("{place}{message}"))
+                            .with_help(format!("see schemas/{} for what is allowed", schema.file_name())),
                     );
                 }
             }
@@ -168,31 +123,17 @@ impl YamlDoc {
     pub fn string(&self, pointer: &str) -> Option<Item> {
         let value = self.value.as_ref()?.pointer(pointer)?.as_str()?;
         let range = self.spans.value(pointer)?;
-        Some(Item {
-            value: value.to_owned(),
-            range,
-        })
+        Some(Item { value: value.to_owned(), range })
     }
 
     /// The strings of the sequence at `pointer` (non-strings skipped).
     pub fn strings(&self, pointer: &str) -> Vec<Item> {
-        let len = self
-            .value
-            .as_ref()
-            .and_then(|v| v.pointer(pointer))
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len);
-        (0..len)
-            .filter_map(|i| self.string(&format!("{pointer}/{i}")))
-            .collect()
+        let len = self.value.as_ref().and_then(|v| v.pointer(pointer)).and_then(Value::as_array).map_or(0, Vec::len);
+        (0..len).filter_map(|i| self.string(&format!("{pointer}/{i}"))).collect()
     }
 
     pub fn len(&self, pointer: &str) -> usize {
-        self.value
-            .as_ref()
-            .and_then(|v| v.pointer(pointer))
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len)
+        self.value.as_ref().and_then(|v| v.pointer(pointer)).and_then(Value::as_array).map_or(0, Vec::len)
     }
 }
 
@@ -227,9 +168,8 @@ fn allowed_fields(schema: SchemaKind, pointer: &str) -> String {
             return "listed in the schema".into();
         };
         if let Some(r) = next.get("$ref").and_then(Value::as_str) {
-            if let Some(target) = r
-                .strip_prefix("#/$defs/")
-                .and_then(|name| root.get("$defs").and_then(|d| d.get(name)))
+            if let Some(target) =
+                r.strip_prefix("#/$defs/").and_then(|name| root.get("$defs").and_then(|d| d.get(name)))
             {
                 next = target;
             }
@@ -237,11 +177,7 @@ fn allowed_fields(schema: SchemaKind, pointer: &str) -> String {
         node = next;
     }
     match node.get("properties").and_then(Value::as_object) {
-        Some(props) => props
-            .keys()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", "),
+        Some(props) => props.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "),
         None => "listed in the schema".into(),
     }
 }
@@ -293,11 +229,7 @@ impl SpecDoc {
                     })
                 })
                 .collect();
-            categories.push(CategoryEntry {
-                title: yaml.string(&format!("{base}/title")),
-                id,
-                questions,
-            });
+            categories.push(CategoryEntry { title: yaml.string(&format!("{base}/title")), id, questions });
         }
         Self { yaml, categories }
     }
@@ -326,13 +258,7 @@ pub struct ResourceEntry {
 impl ResourcesDoc {
     pub fn parse(source: &Source, diags: &mut Vec<Diagnostic>) -> Self {
         let range = TextRange::new(bom_len(&source.text), source.text.len());
-        let yaml = YamlDoc::parse(
-            &source.path,
-            &source.text,
-            range,
-            SchemaKind::Resources,
-            diags,
-        );
+        let yaml = YamlDoc::parse(&source.path, &source.text, range, SchemaKind::Resources, diags);
         let resources = (0..yaml.len("/resources"))
             .filter_map(|i| {
                 let base = format!("/resources/{i}");
@@ -377,70 +303,51 @@ pub struct AnswerMeta {
 impl AnswerDoc {
     pub fn parse(source: &Source, diags: &mut Vec<Diagnostic>) -> Self {
         let path = source.path.clone();
-        let (folder_part, file_name) = path
-            .rsplit_once('/')
-            .map_or(("", path.as_str()), |(d, f)| (d, f));
-        let stem = file_name
-            .strip_suffix(".md")
-            .unwrap_or(file_name)
-            .to_owned();
-        let folder =
-            (!folder_part.is_empty() && !folder_part.contains('/')).then(|| folder_part.to_owned());
+        let (folder_part, file_name) = path.rsplit_once('/').map_or(("", path.as_str()), |(d, f)| (d, f));
+        let stem = file_name.strip_suffix(".md").unwrap_or(file_name).to_owned();
+        let folder = (!folder_part.is_empty() && !folder_part.contains('/')).then(|| folder_part.to_owned());
         let text = &source.text;
         let split = front_matter::split(text);
         let front = match split.front {
-            FrontMatterState::Present { content } => Some(YamlDoc::parse(
-                &path,
-                text,
-                content,
-                SchemaKind::FrontMatter,
-                diags,
-            )),
+            FrontMatterState::Present { content } => {
+                Some(YamlDoc::parse(&path, text, content, SchemaKind::FrontMatter, diags))
+            }
             FrontMatterState::Unclosed { open } => {
                 diags.push(
-                    Diagnostic::new(
-                        Rule::InvalidYaml,
-                        &path,
-                        open,
-                        "the front matter opened here is never closed",
-                    )
-                    .with_help(
-                        "end the front matter with a line of `---` before the Markdown starts",
-                    ),
+                    Diagnostic::new(Rule::InvalidYaml, &path, open, "the front matter opened here is never closed")
+                        .with_help("end the front matter with a line of `---` before the Markdown starts"),
                 );
                 None
             }
             FrontMatterState::Missing => {
                 let at = TextRange::empty(split.bom);
-                let skeleton =
-                    front_matter_skeleton(&stem, folder.as_deref().unwrap_or("CATEGORY"));
+                let skeleton = front_matter_skeleton(&stem, folder.as_deref().unwrap_or("CATEGORY"));
+                let message = if text[split.bom..].trim().is_empty() {
+                    "the answer file is empty"
+                } else {
+                    "the answer has no YAML front matter"
+                };
                 diags.push(
-                    Diagnostic::new(Rule::MissingFrontMatter, &path, at, "the answer has no YAML front matter")
+                    Diagnostic::new(Rule::MissingFrontMatter, &path, at, message)
                         .with_help("start the file with `---`, the fields `id`, `category` and `difficulty`, and `---`")
-                        .with_fix(Fix::unsafe_("Insert a front matter skeleton", vec![Edit::insert(&path, split.bom, skeleton)])),
+                        .with_fix(Fix::unsafe_(
+                            "Insert a front matter skeleton",
+                            vec![Edit::insert(&path, split.bom, skeleton)],
+                        )),
                 );
                 None
             }
         };
-        let meta = front
-            .as_ref()
-            .map(AnswerMeta::from_yaml)
-            .unwrap_or_default();
+        let meta = front.as_ref().map(AnswerMeta::from_yaml).unwrap_or_default();
         let md = markdown::parse(text, split.body_start);
-        Self {
-            path,
-            stem,
-            folder,
-            front,
-            meta,
-            body_start: split.body_start,
-            md,
-        }
+        Self { path, stem, folder, front, meta, body_start: split.body_start, md }
     }
 
-    /// The id the answer claims: its front matter `id`, else its file stem.
+    /// The question the answer is for: its file name. Links and the spec's expected path both
+    /// name the file, so the file name is what identifies it; a front matter `id` that
+    /// disagrees is reported by `id-mismatch`.
     pub fn id(&self) -> &str {
-        self.meta.id.as_ref().map_or(&self.stem, |i| &i.value)
+        &self.stem
     }
 }
 
@@ -459,9 +366,7 @@ impl AnswerMeta {
 
 /// The front matter a new answer starts with.
 pub fn front_matter_skeleton(id: &str, category: &str) -> String {
-    format!(
-        "---\nid: {id}\ncategory: {category}\ndifficulty: core\ntags: []\nrelated: []\nresources: []\n---\n"
-    )
+    format!("---\nid: {id}\ncategory: {category}\ndifficulty: core\ntags: []\nrelated: []\nresources: []\n---\n")
 }
 
 fn bom_len(text: &str) -> usize {

@@ -27,25 +27,19 @@ pub fn plan(diagnostics: &[Diagnostic], unsafe_fixes: bool) -> FilePlan {
         }
         let clashes = fix.edits.iter().any(|e| match e {
             Edit::Replace { file, range, .. } => {
-                plan.edits
-                    .get(file)
-                    .is_some_and(|taken| taken.iter().any(|(r, _)| overlaps(*r, *range)))
+                plan.edits.get(file).is_some_and(|taken| taken.iter().any(|(r, _)| overlaps(*r, *range)))
                     || plan.creates.contains_key(file)
             }
-            Edit::Create { file, .. } => {
-                plan.creates.contains_key(file) || plan.edits.contains_key(file)
-            }
+            Edit::Create { file, .. } => plan.creates.contains_key(file) || plan.edits.contains_key(file),
         });
         if clashes {
             continue;
         }
         for e in &fix.edits {
             match e {
-                Edit::Replace { file, range, text } => plan
-                    .edits
-                    .entry(file.clone())
-                    .or_default()
-                    .push((*range, text.clone())),
+                Edit::Replace { file, range, text } => {
+                    plan.edits.entry(file.clone()).or_default().push((*range, text.clone()))
+                }
                 Edit::Create { file, contents } => {
                     plan.creates.insert(file.clone(), contents.clone());
                 }
@@ -90,18 +84,12 @@ pub fn write_atomic(path: &Path, contents: &str, create_new: bool) -> std::io::R
             format!("{} already exists", path.display()),
         ));
     }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.mlqa-{}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
+        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         file.write_all(contents.as_bytes())?;
         file.sync_all()?;
         if create_new {
@@ -132,10 +120,7 @@ mod tests {
         ];
         // The edit inside `√` is clamped to its start.
         assert_eq!(apply(text, &edits), "Abc √ !def");
-        assert_eq!(
-            apply("ab", &[(TextRange::new(5, 9), "x".to_owned())]),
-            "abx"
-        );
+        assert_eq!(apply("ab", &[(TextRange::new(5, 9), "x".to_owned())]), "abx");
     }
 
     #[test]
@@ -148,11 +133,29 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
         write_atomic(&path, "three", false).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "three");
-        assert_eq!(
-            std::fs::read_dir(&dir).unwrap().count(),
-            1,
-            "no temporary file left"
-        );
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+/// `root/rel` when `rel` is a plain relative path (no `..`, no root, no drive): edits are never
+/// written outside the KB, whatever a diagnostic says.
+pub fn safe_join(root: &Path, rel: &str) -> Option<std::path::PathBuf> {
+    let rel_path = Path::new(rel);
+    let plain = !rel.is_empty() && rel_path.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+    plain.then(|| root.join(rel_path))
+}
+
+#[cfg(test)]
+mod safe_join_tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_paths() {
+        let root = Path::new("/kb");
+        assert_eq!(safe_join(root, "a/b.md"), Some(Path::new("/kb/a/b.md").to_path_buf()));
+        assert_eq!(safe_join(root, "../x.md"), None);
+        assert_eq!(safe_join(root, "/etc/passwd"), None);
+        assert_eq!(safe_join(root, ""), None);
     }
 }

@@ -7,10 +7,7 @@ use serde::{Deserialize, Serialize};
 /// `kb/spec.yaml`: the categories and questions the KB is tested against.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(
-    title = "mlqa spec",
-    description = "The categories and questions an mlqa knowledge base is tested against."
-)]
+#[schemars(title = "mlqa spec", description = "The categories and questions an mlqa knowledge base is tested against.")]
 pub struct Spec {
     /// The knowledge base's title.
     pub title: String,
@@ -50,10 +47,7 @@ pub struct Question {
 /// `kb/resources.yaml`: learning resources that answers cite.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(
-    title = "mlqa resources",
-    description = "Learning resources that answers of an mlqa knowledge base cite."
-)]
+#[schemars(title = "mlqa resources", description = "Learning resources that answers of an mlqa knowledge base cite.")]
 pub struct Resources {
     pub resources: Vec<Resource>,
 }

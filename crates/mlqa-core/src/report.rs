@@ -6,10 +6,7 @@ use serde::{Deserialize, Serialize};
 pub const REPORT_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-#[schemars(
-    title = "mlqa report",
-    description = "The result of `mlqa check --format json`."
-)]
+#[schemars(title = "mlqa report", description = "The result of `mlqa check --format json`.")]
 pub struct Report {
     /// The version of this format.
     pub version: u32,

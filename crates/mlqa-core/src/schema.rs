@@ -22,13 +22,7 @@ pub enum SchemaKind {
 }
 
 impl SchemaKind {
-    pub const ALL: [Self; 5] = [
-        Self::Spec,
-        Self::Resources,
-        Self::FrontMatter,
-        Self::Config,
-        Self::Report,
-    ];
+    pub const ALL: [Self; 5] = [Self::Spec, Self::Resources, Self::FrontMatter, Self::Config, Self::Report];
 
     /// The file name under `schemas/`.
     pub fn file_name(self) -> &'static str {
@@ -62,8 +56,7 @@ impl SchemaKind {
     fn validator(self) -> &'static Validator {
         static SPEC: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::Spec));
         static RESOURCES: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::Resources));
-        static FRONT_MATTER: LazyLock<Validator> =
-            LazyLock::new(|| compile(SchemaKind::FrontMatter));
+        static FRONT_MATTER: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::FrontMatter));
         static CONFIG: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::Config));
         static REPORT: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::Report));
         match self {
@@ -85,11 +78,9 @@ impl SchemaKind {
                     ValidationErrorKind::AdditionalProperties { unexpected } => {
                         Problem::UnknownFields(unexpected.clone())
                     }
-                    ValidationErrorKind::Required { property } => Problem::MissingField(
-                        property
-                            .as_str()
-                            .map_or_else(|| property.to_string(), str::to_owned),
-                    ),
+                    ValidationErrorKind::Required { property } => {
+                        Problem::MissingField(property.as_str().map_or_else(|| property.to_string(), str::to_owned))
+                    }
                     _ => Problem::Invalid(e.to_string()),
                 };
                 SchemaError { pointer, problem }
@@ -99,9 +90,7 @@ impl SchemaKind {
 }
 
 fn compile(kind: SchemaKind) -> Validator {
-    jsonschema::options()
-        .build(&kind.schema())
-        .expect("generated schemas are valid JSON Schema")
+    jsonschema::options().build(&kind.schema()).expect("generated schemas are valid JSON Schema")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,8 +118,7 @@ mod tests {
         let mut errors = SchemaKind::FrontMatter.validate(&value);
         errors.sort_by(|a, b| a.pointer.cmp(&b.pointer));
         assert!(
-            errors.iter().any(|e| e.pointer.is_empty()
-                && e.problem == Problem::UnknownFields(vec!["extra".into()]))
+            errors.iter().any(|e| e.pointer.is_empty() && e.problem == Problem::UnknownFields(vec!["extra".into()]))
         );
         assert!(errors.iter().any(|e| e.pointer == "/difficulty"));
         assert!(errors.iter().any(|e| e.pointer == "/id"));
@@ -141,10 +129,7 @@ mod tests {
         let errors = SchemaKind::FrontMatter.validate(&json!({"id": "a", "difficulty": "core"}));
         assert_eq!(
             errors,
-            vec![SchemaError {
-                pointer: String::new(),
-                problem: Problem::MissingField("category".into())
-            }]
+            vec![SchemaError { pointer: String::new(), problem: Problem::MissingField("category".into()) }]
         );
     }
 }

@@ -35,11 +35,7 @@ impl Suppression {
 pub fn parse(answer: &AnswerDoc, source: &Source) -> Vec<Suppression> {
     let mut out = Vec::new();
     for comment in &answer.md.comments {
-        let Some(inner) = comment
-            .text
-            .trim()
-            .strip_prefix("<!--")
-            .and_then(|s| s.trim_end().strip_suffix("-->"))
+        let Some(inner) = comment.text.trim().strip_prefix("<!--").and_then(|s| s.trim_end().strip_suffix("-->"))
         else {
             continue;
         };
@@ -57,11 +53,7 @@ pub fn parse(answer: &AnswerDoc, source: &Source) -> Vec<Suppression> {
             .filter(|n| !n.is_empty())
             .map(|n| (n.to_owned(), Rule::from_name(n)))
             .collect();
-        out.push(Suppression {
-            range: comment.range,
-            scope,
-            rules,
-        });
+        out.push(Suppression { range: comment.range, scope, rules });
     }
     out
 }

@@ -23,10 +23,7 @@ impl TextRange {
         self.start == self.end
     }
     pub const fn shift(self, by: usize) -> Self {
-        Self {
-            start: self.start + by,
-            end: self.end + by,
-        }
+        Self { start: self.start + by, end: self.end + by }
     }
     pub const fn contains(self, offset: usize) -> bool {
         self.start <= offset && offset < self.end
@@ -36,10 +33,7 @@ impl TextRange {
         self.start <= offset && offset <= self.end
     }
     pub fn cover(self, other: Self) -> Self {
-        Self {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        Self { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 }
 
@@ -66,16 +60,8 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        Self {
-            line_starts,
-            len: text.len(),
-        }
+        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        Self { line_starts, len: text.len() }
     }
 
     pub fn line_count(&self) -> usize {
@@ -109,10 +95,7 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.line_starts[line];
         let column = text.get(start..offset).map_or(0, |s| s.chars().count());
-        LineCol {
-            line: line as u32 + 1,
-            column: column as u32 + 1,
-        }
+        LineCol { line: line as u32 + 1, column: column as u32 + 1 }
     }
 
     /// The byte offset of a 1-based line and character column (clamped to the line).
@@ -149,15 +132,9 @@ mod tests {
         let index = LineIndex::new(text);
         let x = text.find('x').unwrap();
         assert_eq!(index.line_col(text, x), LineCol { line: 2, column: 5 });
-        assert_eq!(
-            index.line_col(text, text.len()),
-            LineCol { line: 3, column: 5 }
-        );
+        assert_eq!(index.line_col(text, text.len()), LineCol { line: 3, column: 5 });
         assert_eq!(index.offset(text, LineCol { line: 2, column: 5 }), x);
-        assert_eq!(
-            index.line_range(1, text),
-            TextRange::new(3, text.find('\r').unwrap())
-        );
+        assert_eq!(index.line_range(1, text), TextRange::new(3, text.find('\r').unwrap()));
     }
 
     #[test]

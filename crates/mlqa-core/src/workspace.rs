@@ -109,10 +109,8 @@ impl Workspace {
         let mut paths = Vec::new();
         walk(root, root, 0, &mut paths).map_err(|e| LoadError::Io(root.to_owned(), e))?;
         let limit = config.limits.max_file_bytes;
-        let files: Vec<(String, FileContent)> = paths
-            .into_par_iter()
-            .map(|(rel, kind)| (rel.clone(), read(&root.join(&rel), kind, limit)))
-            .collect();
+        let files: Vec<(String, FileContent)> =
+            paths.into_par_iter().map(|(rel, kind)| (rel.clone(), read(&root.join(&rel), kind, limit))).collect();
         Ok(Self::build(root.to_owned(), config, files))
     }
 
@@ -165,12 +163,8 @@ impl Workspace {
                 };
                 let parsed = match source.as_ref().filter(|_| readable) {
                     Some(s) if path == SPEC_FILE => Parsed::Spec(SpecDoc::parse(s, &mut diags)),
-                    Some(s) if path == RESOURCES_FILE => {
-                        Parsed::Resources(ResourcesDoc::parse(s, &mut diags))
-                    }
-                    Some(s) if is_answer_path(&path) => {
-                        Parsed::Answer(AnswerDoc::parse(s, &mut diags))
-                    }
+                    Some(s) if path == RESOURCES_FILE => Parsed::Resources(ResourcesDoc::parse(s, &mut diags)),
+                    Some(s) if is_answer_path(&path) => Parsed::Answer(AnswerDoc::parse(s, &mut diags)),
                     _ => Parsed::Other,
                 };
                 (path, source, parsed, diags)
@@ -211,19 +205,12 @@ impl Workspace {
             for (c, cat) in spec.categories.iter().enumerate() {
                 index.categories.entry(cat.id.value.clone()).or_insert(c);
                 for (q, question) in cat.questions.iter().enumerate() {
-                    index
-                        .questions
-                        .entry(question.id.value.clone())
-                        .or_insert((c, q));
+                    index.questions.entry(question.id.value.clone()).or_insert((c, q));
                 }
             }
         }
         for (i, a) in self.answers.iter().enumerate() {
-            index
-                .answers_by_id
-                .entry(a.id().to_owned())
-                .or_default()
-                .push(i);
+            index.answers_by_id.entry(a.id().to_owned()).or_default().push(i);
             index.answer_by_path.insert(a.path.clone(), i);
         }
         if let Some(res) = &self.resources {
@@ -270,19 +257,11 @@ impl Workspace {
 
     /// The answers that claim `id` (more than one is a `duplicate-answer`).
     pub fn answers_for(&self, id: &str) -> impl Iterator<Item = &AnswerDoc> {
-        self.index
-            .answers_by_id
-            .get(id)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.answers[i])
+        self.index.answers_by_id.get(id).into_iter().flatten().map(|&i| &self.answers[i])
     }
 
     pub fn answer_at(&self, path: &str) -> Option<&AnswerDoc> {
-        self.index
-            .answer_by_path
-            .get(path)
-            .map(|&i| &self.answers[i])
+        self.index.answer_by_path.get(path).map(|&i| &self.answers[i])
     }
 
     pub fn resource(&self, id: &str) -> Option<&ResourceEntry> {
@@ -322,11 +301,7 @@ pub enum Resolved {
 /// Lexically resolves `dest` against the folder of `from`; nothing is read.
 pub fn resolve(from: &str, dest: &str) -> Resolved {
     let dest = percent_decode(dest);
-    if dest.starts_with('/')
-        || dest.starts_with('\\')
-        || Path::new(&dest).has_root()
-        || dest.contains(':')
-    {
+    if dest.starts_with('/') || dest.starts_with('\\') || Path::new(&dest).has_root() || dest.contains(':') {
         return Resolved::Escapes;
     }
     let mut parts: Vec<&str> = from.split('/').collect();
@@ -401,12 +376,7 @@ enum EntryKind {
 }
 
 /// Every file below `dir`, relative to `root`; hidden entries skipped, symlinks never followed.
-fn walk(
-    root: &Path,
-    dir: &Path,
-    depth: usize,
-    out: &mut Vec<(String, EntryKind)>,
-) -> std::io::Result<()> {
+fn walk(root: &Path, dir: &Path, depth: usize, out: &mut Vec<(String, EntryKind)>) -> std::io::Result<()> {
     if depth > MAX_DEPTH {
         return Ok(());
     }
@@ -422,12 +392,7 @@ fn walk(
             continue;
         };
         let path = entry.path();
-        let rel = || {
-            path.strip_prefix(root)
-                .ok()
-                .and_then(|p| p.to_str())
-                .map(|p| p.replace('\\', "/"))
-        };
+        let rel = || path.strip_prefix(root).ok().and_then(|p| p.to_str()).map(|p| p.replace('\\', "/"));
         if kind.is_symlink() {
             if let Some(rel) = rel() {
                 out.push((rel, EntryKind::Symlink));
@@ -464,18 +429,13 @@ fn read(path: &Path, kind: EntryKind, limit: u64) -> FileContent {
         return FileContent::Error(e.to_string());
     }
     if bytes.len() as u64 > limit {
-        return FileContent::TooLarge {
-            bytes: bytes.len() as u64,
-        };
+        return FileContent::TooLarge { bytes: bytes.len() as u64 };
     }
     match String::from_utf8(bytes) {
         Ok(text) => FileContent::Text(text),
         Err(e) => {
             let valid_up_to = e.utf8_error().valid_up_to();
-            FileContent::InvalidUtf8 {
-                lossy: String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                valid_up_to,
-            }
+            FileContent::InvalidUtf8 { lossy: String::from_utf8_lossy(e.as_bytes()).into_owned(), valid_up_to }
         }
     }
 }
@@ -486,18 +446,9 @@ mod tests {
 
     #[test]
     fn links_resolve_lexically_and_never_escape() {
-        assert_eq!(
-            resolve("a/b.md", "../c/d.md"),
-            Resolved::Inside("c/d.md".into())
-        );
-        assert_eq!(
-            resolve("a/b.md", "./e.md"),
-            Resolved::Inside("a/e.md".into())
-        );
-        assert_eq!(
-            resolve("a/b.md", "my%20file.md"),
-            Resolved::Inside("a/my file.md".into())
-        );
+        assert_eq!(resolve("a/b.md", "../c/d.md"), Resolved::Inside("c/d.md".into()));
+        assert_eq!(resolve("a/b.md", "./e.md"), Resolved::Inside("a/e.md".into()));
+        assert_eq!(resolve("a/b.md", "my%20file.md"), Resolved::Inside("a/my file.md".into()));
         assert_eq!(resolve("a/b.md", "../../../etc/passwd"), Resolved::Escapes);
         assert_eq!(resolve("a/b.md", "/etc/passwd"), Resolved::Escapes);
         assert_eq!(resolve("a/b.md", "C:/x"), Resolved::Escapes);

@@ -21,12 +21,7 @@ pub enum Family {
 }
 
 impl Family {
-    pub const ALL: [Self; 4] = [
-        Self::Syntax,
-        Self::Coverage,
-        Self::Links,
-        Self::Completeness,
-    ];
+    pub const ALL: [Self; 4] = [Self::Syntax, Self::Coverage, Self::Links, Self::Completeness];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -39,16 +34,10 @@ impl Family {
 
     pub fn description(self) -> &'static str {
         match self {
-            Self::Syntax => {
-                "files that cannot be read: YAML, front matter, schemas, encodings, sizes, suppressions"
-            }
-            Self::Coverage => {
-                "every spec question answered once, in the right place, under the right heading"
-            }
+            Self::Syntax => "files that cannot be read: YAML, front matter, schemas, encodings, sizes, suppressions",
+            Self::Coverage => "every spec question answered once, in the right place, under the right heading",
             Self::Links => "links, ids and resources that resolve",
-            Self::Completeness => {
-                "answers with every section, enough substance, and nothing left unfinished"
-            }
+            Self::Completeness => "answers with every section, enough substance, and nothing left unfinished",
         }
     }
 }
@@ -201,12 +190,9 @@ impl Selector {
         if name == "all" {
             return Some(Self::All);
         }
-        Rule::from_name(name).map(Self::Rule).or_else(|| {
-            Family::ALL
-                .into_iter()
-                .find(|f| f.name() == name)
-                .map(Self::Family)
-        })
+        Rule::from_name(name)
+            .map(Self::Rule)
+            .or_else(|| Family::ALL.into_iter().find(|f| f.name() == name).map(Self::Family))
     }
 
     pub fn matches(self, rule: Rule) -> bool {
@@ -239,11 +225,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(cur).min(row[j]) };
             prev = cur;
         }
     }
@@ -263,33 +245,16 @@ mod tests {
         assert_eq!(before, names.len(), "duplicate rule names");
         for rule in Rule::ALL {
             let m = rule.meta();
-            assert!(
-                m.name
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
-                "{}",
-                m.name
-            );
-            assert!(
-                m.explanation.contains("## What it does"),
-                "{} lacks its explanation",
-                m.name
-            );
-            assert!(
-                m.explanation.contains("## Why is this bad?"),
-                "{} lacks its rationale",
-                m.name
-            );
+            assert!(m.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", m.name);
+            assert!(m.explanation.contains("## What it does"), "{} lacks its explanation", m.name);
+            assert!(m.explanation.contains("## Why is this bad?"), "{} lacks its rationale", m.name);
             assert_eq!(Rule::from_name(m.name), Some(*rule));
         }
     }
 
     #[test]
     fn suggestions_are_typos_only() {
-        assert_eq!(
-            closest("gd-varaints", ["gd-variants", "lora"]),
-            Some("gd-variants")
-        );
+        assert_eq!(closest("gd-varaints", ["gd-variants", "lora"]), Some("gd-variants"));
         assert_eq!(closest("completely-else", ["gd-variants", "lora"]), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }

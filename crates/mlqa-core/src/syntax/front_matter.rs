@@ -25,11 +25,7 @@ pub enum FrontMatterState {
 pub fn split(text: &str) -> Split {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut lines = Lines { text, pos: bom };
-    let missing = Split {
-        bom,
-        front: FrontMatterState::Missing,
-        body_start: bom,
-    };
+    let missing = Split { bom, front: FrontMatterState::Missing, body_start: bom };
     let Some(first) = lines.next() else {
         return missing;
     };
@@ -42,18 +38,12 @@ pub fn split(text: &str) -> Split {
         if l == "---" || l == "..." {
             return Split {
                 bom,
-                front: FrontMatterState::Present {
-                    content: TextRange::new(content_start, line.start),
-                },
+                front: FrontMatterState::Present { content: TextRange::new(content_start, line.start) },
                 body_start: lines.pos,
             };
         }
     }
-    Split {
-        bom,
-        front: FrontMatterState::Unclosed { open: first },
-        body_start: bom,
-    }
+    Split { bom, front: FrontMatterState::Unclosed { open: first }, body_start: bom }
 }
 
 /// Lines of `text` from `pos`, each without its line ending.
@@ -90,9 +80,7 @@ mod tests {
         let text = "\u{feff}---\r\nid: x\r\n---\r\n# Title\r\n";
         let s = split(text);
         assert_eq!(s.bom, 3);
-        let FrontMatterState::Present { content } = s.front else {
-            panic!("{s:?}")
-        };
+        let FrontMatterState::Present { content } = s.front else { panic!("{s:?}") };
         assert_eq!(&text[content.start..content.end], "id: x\r\n");
         assert_eq!(&text[s.body_start..], "# Title\r\n");
     }
@@ -101,9 +89,6 @@ mod tests {
     fn missing_and_unclosed() {
         assert_eq!(split("# Title\n").front, FrontMatterState::Missing);
         assert_eq!(split("").front, FrontMatterState::Missing);
-        assert!(matches!(
-            split("---\nid: x\n# Title\n").front,
-            FrontMatterState::Unclosed { .. }
-        ));
+        assert!(matches!(split("---\nid: x\n# Title\n").front, FrontMatterState::Unclosed { .. }));
     }
 }

@@ -98,54 +98,25 @@ pub fn parse(text: &str, start: usize) -> Markdown {
                         Some(id) => id,
                         None => slugger.anchor(&title),
                     };
-                    md.headings.push(Heading {
-                        level,
-                        text: title.trim().to_owned(),
-                        range,
-                        text_range,
-                        anchor,
-                    });
+                    md.headings.push(Heading { level, text: title.trim().to_owned(), range, text_range, anchor });
                 }
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            }) => {
-                md.links
-                    .push(link(text, LinkKind::Link, link_type, &dest_url, range));
+            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+                md.links.push(link(text, LinkKind::Link, link_type, &dest_url, range));
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                ..
-            }) => {
-                md.links
-                    .push(link(text, LinkKind::Image, link_type, &dest_url, range));
+            Event::Start(Tag::Image { link_type, dest_url, .. }) => {
+                md.links.push(link(text, LinkKind::Image, link_type, &dest_url, range));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let (fenced, lang) = match &kind {
-                    CodeBlockKind::Fenced(info) => (
-                        true,
-                        info.split_whitespace()
-                            .next()
-                            .map(|s| s.split(',').next().unwrap_or(s).to_owned()),
-                    ),
+                    CodeBlockKind::Fenced(info) => {
+                        (true, info.split_whitespace().next().map(|s| s.split(',').next().unwrap_or(s).to_owned()))
+                    }
                     CodeBlockKind::Indented => (false, None),
                 };
-                let info_at = if fenced {
-                    fence_end(text, range.start)
-                } else {
-                    range.start
-                };
+                let info_at = if fenced { fence_end(text, range.start) } else { range.start };
                 code = Some(md.code_blocks.len());
-                md.code_blocks.push(CodeBlock {
-                    fenced,
-                    lang,
-                    range,
-                    info_at,
-                    code: String::new(),
-                });
+                md.code_blocks.push(CodeBlock { fenced, lang, range, info_at, code: String::new() });
             }
             Event::End(TagEnd::CodeBlock) => code = None,
             Event::Text(t) | Event::Code(t) => {
@@ -154,10 +125,7 @@ pub fn parse(text: &str, start: usize) -> Markdown {
                 } else if let Some(h) = heading.as_mut() {
                     h.3.push_str(&t);
                 } else {
-                    md.prose.push(Prose {
-                        range,
-                        words: t.split_whitespace().count() as u32,
-                    });
+                    md.prose.push(Prose { range, words: t.split_whitespace().count() as u32 });
                     if is_text {
                         find_stray_dollars(text, range, &mut md.stray_dollars);
                     }
@@ -169,10 +137,9 @@ pub fn parse(text: &str, start: usize) -> Markdown {
             },
             Event::Html(t) | Event::InlineHtml(t) => {
                 if t.trim_start().starts_with("<!--") {
-                    md.comments.push(Comment {
-                        range,
-                        text: t.to_string(),
-                    });
+                    let text = t.trim_end();
+                    let end = (range.start + text.len()).min(range.end);
+                    md.comments.push(Comment { range: TextRange::new(range.start, end), text: text.to_owned() });
                 }
             }
             _ => {}
@@ -209,42 +176,35 @@ fn link(text: &str, kind: LinkKind, link_type: LinkType, dest: &str, range: Text
                 let inner = &after[lead..];
                 let inner = inner.strip_prefix('<').map_or(inner, |s| s);
                 let offset = range.start + open + 2 + lead + (after[lead..].len() - inner.len());
-                let len = inner
-                    .find(|c: char| c.is_whitespace() || c == '>')
-                    .unwrap_or(inner.len().saturating_sub(1));
+                let len = inner.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(inner.len().saturating_sub(1));
                 TextRange::new(offset, offset + len)
             })
             .unwrap_or(range),
-        LinkType::Autolink | LinkType::Email if range.len() >= 2 => {
-            TextRange::new(range.start + 1, range.end - 1)
-        }
+        LinkType::Autolink | LinkType::Email if range.len() >= 2 => TextRange::new(range.start + 1, range.end - 1),
         _ => range,
     };
-    Link {
-        kind,
-        dest: dest.to_owned(),
-        range,
-        dest_range,
-    }
+    Link { kind, dest: dest.to_owned(), range, dest_range }
 }
 
 /// After the opening fence of a fenced code block (where its info string starts).
 fn fence_end(text: &str, start: usize) -> usize {
     let line = &text[start..];
     let indent = line.len() - line.trim_start_matches(' ').len();
-    let fence = line[indent..]
-        .bytes()
-        .take_while(|&b| b == b'`' || b == b'~')
-        .count();
+    let fence = line[indent..].bytes().take_while(|&b| b == b'`' || b == b'~').count();
     start + indent + fence
 }
 
 fn find_stray_dollars(text: &str, range: TextRange, out: &mut Vec<TextRange>) {
-    let source = &text[range.start..range.end];
-    let bytes = source.as_bytes();
-    for (i, b) in bytes.iter().enumerate() {
-        if *b == b'$' && (i == 0 || bytes[i - 1] != b'\\') {
-            out.push(TextRange::new(range.start + i, range.start + i + 1));
+    let bytes = text[range.start..range.end].as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'$' && (i == 0 || bytes[i - 1] != b'\\') {
+            // `$$` is one delimiter.
+            let len = if bytes.get(i + 1) == Some(&b'$') { 2 } else { 1 };
+            out.push(TextRange::new(range.start + i, range.start + i + len));
+            i += len;
+        } else {
+            i += 1;
         }
     }
 }
@@ -258,10 +218,7 @@ impl Markdown {
             .filter(|(_, h)| h.level == 2)
             .map(|(i, h)| {
                 let end = tops.get(i + 1).map_or(text_len, |n| n.range.start);
-                Section {
-                    heading: h,
-                    body: TextRange::new(h.range.end, end.max(h.range.end)),
-                }
+                Section { heading: h, body: TextRange::new(h.range.end, end.max(h.range.end)) }
             })
             .collect()
     }
@@ -272,11 +229,7 @@ impl Markdown {
 
     /// Prose words inside `range`.
     pub fn words_in(&self, range: TextRange) -> usize {
-        self.prose
-            .iter()
-            .filter(|p| range.contains(p.range.start))
-            .map(|p| p.words as usize)
-            .sum()
+        self.prose.iter().filter(|p| range.contains(p.range.start)).map(|p| p.words as usize).sum()
     }
 
     pub fn anchor(&self, anchor: &str) -> Option<&Heading> {
@@ -305,22 +258,13 @@ mod tests {
         let h = &md.headings[1];
         assert_eq!(&text[h.text_range.start..h.text_range.end], "Short answer");
         let link = &md.links[0];
-        assert_eq!(
-            &text[link.dest_range.start..link.dest_range.end],
-            "../optimization/gd-variants.md#adam"
-        );
+        assert_eq!(&text[link.dest_range.start..link.dest_range.end], "../optimization/gd-variants.md#adam");
         assert_eq!(md.code_blocks[0].lang.as_deref(), Some("python"));
         assert_eq!(md.code_blocks[0].code, "print(1)\n");
         assert_eq!(md.code_blocks[1].lang, None);
-        assert_eq!(
-            &text[md.code_blocks[1].info_at..md.code_blocks[1].info_at + 1],
-            "\n"
-        );
+        assert_eq!(&text[md.code_blocks[1].info_at..md.code_blocks[1].info_at + 1], "\n");
         assert_eq!(md.stray_dollars.len(), 1);
-        assert_eq!(
-            &text[md.stray_dollars[0].start..md.stray_dollars[0].end],
-            "$"
-        );
+        assert_eq!(&text[md.stray_dollars[0].start..md.stray_dollars[0].end], "$");
         let sections = md.sections(text.len());
         assert_eq!(sections.len(), 2);
         assert_eq!(md.words_in(sections[0].body), 5);

@@ -67,12 +67,7 @@ impl YamlSpans {
         });
         let mut spans = Self::default();
         if let Some(tree) = tree {
-            let mut walker = Walker {
-                source,
-                base: range.start,
-                spans: &mut spans,
-                depth: 0,
-            };
+            let mut walker = Walker { source, base: range.start, spans: &mut spans, depth: 0 };
             let root = tree.root_node();
             if let Some(doc) = named_children(root).find(|n| n.kind() == "document") {
                 if let Some(content) = named_children(doc).find(|n| is_node(n.kind())) {
@@ -103,9 +98,7 @@ impl Walker<'_> {
 
     fn node(&mut self, node: Node<'_>, pointer: &mut String, key: Option<TextRange>) {
         let value = self.range(node);
-        self.spans
-            .nodes
-            .insert(pointer.clone(), NodeSpan { key, value });
+        self.spans.nodes.insert(pointer.clone(), NodeSpan { key, value });
         if self.depth >= MAX_DEPTH {
             return;
         }
@@ -113,9 +106,7 @@ impl Walker<'_> {
         let content = content_of(node);
         match content.kind() {
             "block_mapping" | "flow_mapping" => {
-                for pair in named_children(content)
-                    .filter(|n| matches!(n.kind(), "block_mapping_pair" | "flow_pair"))
-                {
+                for pair in named_children(content).filter(|n| matches!(n.kind(), "block_mapping_pair" | "flow_pair")) {
                     let Some(key_node) = pair.child_by_field_name("key") else {
                         continue;
                     };
@@ -127,13 +118,7 @@ impl Walker<'_> {
                         Some(v) => self.node(v, pointer, Some(key_range)),
                         None => {
                             let at = TextRange::empty(self.range(pair).end);
-                            self.spans.nodes.insert(
-                                pointer.clone(),
-                                NodeSpan {
-                                    key: Some(key_range),
-                                    value: at,
-                                },
-                            );
+                            self.spans.nodes.insert(pointer.clone(), NodeSpan { key: Some(key_range), value: at });
                         }
                     }
                     pointer.truncate(len);
@@ -174,9 +159,7 @@ fn named_children<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
 /// The mapping, sequence or scalar inside a `block_node`/`flow_node` (past anchors and tags).
 fn content_of(node: Node<'_>) -> Node<'_> {
     if is_node(node.kind()) {
-        named_children(node)
-            .find(|n| !matches!(n.kind(), "anchor" | "tag" | "comment"))
-            .unwrap_or(node)
+        named_children(node).find(|n| !matches!(n.kind(), "anchor" | "tag" | "comment")).unwrap_or(node)
     } else {
         node
     }
@@ -187,17 +170,11 @@ fn scalar_text(node: Node<'_>, source: &str) -> String {
     let raw = &source[node.start_byte()..node.end_byte()];
     match node.kind() {
         "double_quote_scalar" => {
-            let inner = raw
-                .strip_prefix('"')
-                .and_then(|s| s.strip_suffix('"'))
-                .unwrap_or(raw);
+            let inner = raw.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(raw);
             inner.replace("\\\"", "\"").replace("\\\\", "\\")
         }
         "single_quote_scalar" => {
-            let inner = raw
-                .strip_prefix('\'')
-                .and_then(|s| s.strip_suffix('\''))
-                .unwrap_or(raw);
+            let inner = raw.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')).unwrap_or(raw);
             inner.replace("''", "'")
         }
         _ => raw.trim().to_owned(),
@@ -235,40 +212,31 @@ pub fn parse_value(text: &str, range: TextRange) -> Result<serde_json::Value, Ya
         Ok(value) => Ok(value.unwrap_or(serde_json::Value::Null)),
         Err(err) => {
             let offset = err.location().map_or(0, |loc| {
-                loc.span()
-                    .byte_offset()
-                    .map(|b| b as usize)
-                    .unwrap_or_else(|| {
-                        let index = LineIndex::new(source);
-                        index.offset(
-                            source,
-                            crate::text::LineCol {
-                                line: loc.line().max(1) as u32,
-                                column: loc.column().max(1) as u32,
-                            },
-                        )
-                    })
+                loc.span().byte_offset().map(|b| b as usize).unwrap_or_else(|| {
+                    let index = LineIndex::new(source);
+                    index.offset(
+                        source,
+                        crate::text::LineCol { line: loc.line().max(1) as u32, column: loc.column().max(1) as u32 },
+                    )
+                })
             });
             let offset = crate::text::floor_char_boundary(source, offset);
-            let end = source[offset..]
-                .find(['\n', '\r'])
-                .map_or(source.len(), |n| offset + n);
+            let end = source[offset..].find(['\n', '\r']).map_or(source.len(), |n| offset + n);
             let message = first_line(&err.to_string());
-            Err(YamlError {
-                range: TextRange::new(offset, end.max(offset)).shift(range.start),
-                message,
-            })
+            Err(YamlError { range: TextRange::new(offset, end.max(offset)).shift(range.start), message })
         }
     }
 }
 
+/// The parser's message without its own location (which counts from the front matter, not
+/// the file; the diagnostic's range says where), in words a KB author can act on.
 fn first_line(message: &str) -> String {
-    message
-        .lines()
-        .next()
-        .unwrap_or("invalid YAML")
-        .trim()
-        .to_owned()
+    let line = message.lines().next().unwrap_or("invalid YAML").trim();
+    if line.contains("budget breached") {
+        return "the YAML expands to too many nodes (an alias bomb, or aliases nested too deep)".to_owned();
+    }
+    let cut = line.find(" at line ").unwrap_or(line.len());
+    line[..cut].trim_end_matches([',', ':']).to_owned()
 }
 
 #[cfg(test)]
@@ -307,7 +275,9 @@ mod tests {
         let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {
             let p = i - 1;
-            yaml.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+            yaml.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
         }
         assert!(parse_value(&yaml, TextRange::new(0, yaml.len())).is_err());
     }

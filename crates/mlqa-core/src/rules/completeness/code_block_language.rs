@@ -25,26 +25,12 @@ Unsafe: tags the block `text`; tag it with its real language if it has one.
 };
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
-    for block in ctx
-        .answer
-        .md
-        .code_blocks
-        .iter()
-        .filter(|b| b.fenced && b.lang.is_none())
-    {
+    for block in ctx.answer.md.code_blocks.iter().filter(|b| b.fenced && b.lang.is_none()) {
         let fence = TextRange::new(block.range.start, block.info_at);
         out.push(
-            Diagnostic::new(
-                Rule::CodeBlockLanguage,
-                ctx.path(),
-                fence,
-                "this code block has no language tag",
-            )
-            .with_help("tag it: ```python for code that runs, ```text for a sketch")
-            .with_fix(Fix::unsafe_(
-                "Tag it `text`",
-                vec![Edit::insert(ctx.path(), block.info_at, "text")],
-            )),
+            Diagnostic::new(Rule::CodeBlockLanguage, ctx.path(), fence, "this code block has no language tag")
+                .with_help("tag it: ```python for code that runs, ```text for a sketch")
+                .with_fix(Fix::unsafe_("Tag it `text`", vec![Edit::insert(ctx.path(), block.info_at, "text")])),
         );
     }
 }

@@ -34,11 +34,8 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // Insert before the first later required section that exists, else at the end.
-        let next = required[i + 1..].iter().find_map(|later| {
-            sections
-                .iter()
-                .find(|s| same_section(&s.heading.text, later))
-        });
+        let next =
+            required[i + 1..].iter().find_map(|later| sections.iter().find(|s| same_section(&s.heading.text, later)));
         let text = ctx.text();
         let (at, insert) = match next {
             Some(s) => (s.heading.range.start, format!("## {name}\n\n")),
@@ -55,10 +52,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
                 format!("the answer has no `## {name}` section"),
             )
             .with_help(format!("the sections, in order: {}", required.join(", ")))
-            .with_fix(Fix::safe(
-                format!("Insert `## {name}`"),
-                vec![Edit::insert(ctx.path(), at, insert)],
-            )),
+            .with_fix(Fix::safe(format!("Insert `## {name}`"), vec![Edit::insert(ctx.path(), at, insert)])),
         );
     }
 }

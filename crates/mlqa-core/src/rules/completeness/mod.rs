@@ -19,10 +19,7 @@ pub mod unreachable_answer;
 
 /// Where answer-wide diagnostics go: the H1's text, else the start of the body.
 pub(crate) fn headline(ctx: &AnswerCtx<'_>) -> TextRange {
-    ctx.answer
-        .md
-        .h1()
-        .map_or(TextRange::empty(ctx.answer.body_start), |h| h.text_range)
+    ctx.answer.md.h1().map_or(TextRange::empty(ctx.answer.body_start), |h| h.text_range)
 }
 
 /// Whether a heading names a configured section (case and surrounding space ignored).

@@ -28,10 +28,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     let required = &ctx.config().sections;
     let mut top: Option<usize> = None;
     for s in ctx.answer.md.sections(ctx.text().len()) {
-        let Some(rank) = required
-            .iter()
-            .position(|r| same_section(&s.heading.text, r))
-        else {
+        let Some(rank) = required.iter().position(|r| same_section(&s.heading.text, r)) else {
             continue;
         };
         match top {

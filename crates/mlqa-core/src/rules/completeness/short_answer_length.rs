@@ -26,20 +26,14 @@ None automatic: move detail into the explanation.
 "#,
 };
 
-const ABBREVIATIONS: [&str; 8] = [
-    "e.g.", "i.e.", "vs.", "etc.", "cf.", "approx.", "fig.", "eq.",
-];
+const ABBREVIATIONS: [&str; 8] = ["e.g.", "i.e.", "vs.", "etc.", "cf.", "approx.", "fig.", "eq."];
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(name) = ctx.config().sections.first() else {
         return;
     };
     let md = &ctx.answer.md;
-    let Some(section) = md
-        .sections(ctx.text().len())
-        .into_iter()
-        .find(|s| same_section(&s.heading.text, name))
-    else {
+    let Some(section) = md.sections(ctx.text().len()).into_iter().find(|s| same_section(&s.heading.text, name)) else {
         return;
     };
     let words = md.words_in(section.body);
@@ -54,16 +48,10 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     let cfg = ctx.config();
     let mut problems = Vec::new();
     if words > cfg.short_answer_max_words {
-        problems.push(format!(
-            "{words} words (at most {})",
-            cfg.short_answer_max_words
-        ));
+        problems.push(format!("{words} words (at most {})", cfg.short_answer_max_words));
     }
     if sentences > cfg.short_answer_max_sentences {
-        problems.push(format!(
-            "{sentences} sentences (at most {})",
-            cfg.short_answer_max_sentences
-        ));
+        problems.push(format!("{sentences} sentences (at most {})", cfg.short_answer_max_sentences));
     }
     if !problems.is_empty() {
         out.push(
@@ -87,10 +75,8 @@ pub(crate) fn count_sentences(text: &str) -> usize {
             t.ends_with(['.', '!', '?']) && !ABBREVIATIONS.iter().any(|a| t.eq_ignore_ascii_case(a))
         })
         .count();
-    let trailing = tokens.last().is_some_and(|t| {
-        !t.trim_end_matches(['*', '_', ')', '"', '\'', '`'])
-            .ends_with(['.', '!', '?'])
-    });
+    let trailing =
+        tokens.last().is_some_and(|t| !t.trim_end_matches(['*', '_', ')', '"', '\'', '`']).ends_with(['.', '!', '?']));
     ends + usize::from(trailing)
 }
 
@@ -98,10 +84,7 @@ pub(crate) fn count_sentences(text: &str) -> usize {
 mod tests {
     #[test]
     fn sentences_skip_abbreviations() {
-        assert_eq!(
-            super::count_sentences("One, e.g. this. Two vs. three! Four?"),
-            3
-        );
+        assert_eq!(super::count_sentences("One, e.g. this. Two vs. three! Four?"), 3);
         assert_eq!(super::count_sentences("No final stop"), 1);
         assert_eq!(super::count_sentences(""), 0);
     }

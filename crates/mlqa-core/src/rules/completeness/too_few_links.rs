@@ -28,34 +28,26 @@ None automatic: add the ids of the answers this one builds on or leads to
 };
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
-    if ctx.answer.front.is_none() {
+    // Without readable front matter, other rules already report the answer.
+    if ctx.answer.front.as_ref().is_none_or(|f| f.value.is_none()) {
         return;
     }
     let own = ctx.answer.id();
-    let related: HashSet<&str> = ctx
-        .answer
-        .meta
-        .related
-        .iter()
-        .map(|i| i.value.as_str())
-        .filter(|id| *id != own)
-        .collect();
+    let related: HashSet<&str> =
+        ctx.answer.meta.related.iter().map(|i| i.value.as_str()).filter(|id| *id != own).collect();
     let min = ctx.config().min_related;
     if related.len() < min {
-        let range = ctx
-            .answer
-            .front
-            .as_ref()
-            .and_then(|f| f.spans.get("/related"))
-            .map_or(headline(ctx), |s| s.key_or_value());
+        let range =
+            ctx.answer.front.as_ref().and_then(|f| f.spans.get("/related")).map_or(headline(ctx), |s| s.key_or_value());
         out.push(
             Diagnostic::new(
                 Rule::TooFewLinks,
                 ctx.path(),
                 range,
                 format!(
-                    "the answer lists {} related answers, fewer than {min}",
-                    related.len()
+                    "the answer lists {} related {}, fewer than {min}",
+                    related.len(),
+                    if related.len() == 1 { "answer" } else { "answers" }
                 ),
             )
             .with_help("add the ids of answers this one builds on or leads to in `related: [...]`"),

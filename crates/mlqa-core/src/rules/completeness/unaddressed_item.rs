@@ -34,10 +34,8 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     let md = &ctx.answer.md;
     let start = md.h1().map_or(ctx.answer.body_start, |h| h.range.end);
     let body = ctx.text()[start..].to_lowercase();
-    let missing: Vec<String> = enumerated_items(&question.value)
-        .into_iter()
-        .filter(|item| !mentions(&body, item))
-        .collect();
+    let missing: Vec<String> =
+        enumerated_items(&question.value).into_iter().filter(|item| !mentions(&body, item)).collect();
     if !missing.is_empty() {
         out.push(
             Diagnostic::new(
@@ -46,11 +44,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
                 headline(ctx),
                 format!(
                     "the question lists {} but the answer never names it",
-                    missing
-                        .iter()
-                        .map(|m| format!("`{m}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
                 ),
             )
             .with_related(SPEC_FILE, question.range, "the question")
@@ -71,16 +65,8 @@ pub fn enumerated_items(question: &str) -> Vec<String> {
         let parts: Vec<String> = inner
             .split(',')
             .flat_map(|p| p.split(" and "))
-            .map(|p| {
-                p.trim()
-                    .trim_start_matches("and ")
-                    .trim_start_matches("or ")
-                    .trim()
-                    .to_owned()
-            })
-            .filter(|p| {
-                !p.is_empty() && !p.eq_ignore_ascii_case("etc.") && !p.eq_ignore_ascii_case("etc")
-            })
+            .map(|p| p.trim().trim_start_matches("and ").trim_start_matches("or ").trim().to_owned())
+            .filter(|p| !p.is_empty() && !p.eq_ignore_ascii_case("etc.") && !p.eq_ignore_ascii_case("etc"))
             .collect();
         if parts.len() >= 2 {
             items.extend(parts);
@@ -104,28 +90,20 @@ mod tests {
     #[test]
     fn items_of_enumerations() {
         assert_eq!(
-            enumerated_items(
-                "What are common variants of gradient descent (SGD, Momentum, Adam, RMSProp)?"
-            ),
+            enumerated_items("What are common variants of gradient descent (SGD, Momentum, Adam, RMSProp)?"),
             ["SGD", "Momentum", "Adam", "RMSProp"]
         );
         assert_eq!(
             enumerated_items("What is logistic regression? (forward calculation, loss function)"),
             ["forward calculation", "loss function"]
         );
-        assert_eq!(
-            enumerated_items("(ReLU, sigmoid, tanh, GELU, etc.)"),
-            ["ReLU", "sigmoid", "tanh", "GELU"]
-        );
+        assert_eq!(enumerated_items("(ReLU, sigmoid, tanh, GELU, etc.)"), ["ReLU", "sigmoid", "tanh", "GELU"]);
         assert!(enumerated_items("What is Multi-Query Attention (MQA)?").is_empty());
     }
 
     #[test]
     fn mentions_ignore_case_and_hyphens() {
-        assert!(mentions(
-            "the forward-calculation is",
-            "forward calculation"
-        ));
+        assert!(mentions("the forward-calculation is", "forward calculation"));
         assert!(!mentions("adam and sgd", "RMSProp"));
     }
 }

@@ -13,7 +13,8 @@ pub const META: RuleMeta = RuleMeta {
     explanation: r#"## What it does
 Reports each `$` in prose that is not part of an inline (`$...$`) or display (`$$...$$`)
 formula as Markdown parsers with math support read it: an unclosed formula, a closing `$` after
-a space, or a literal dollar sign. An escaped `\$` is fine.
+a space, or a literal dollar sign. An escaped `\$` is fine. A display formula whose line
+starts with `+`, `-`, `*` or `>` is cut in two: Markdown reads that line as a list or a quote.
 
 ## Why is this bad?
 On GitHub and in exports, an unbalanced `$` swallows the text up to the next one into a formula,
@@ -32,8 +33,11 @@ None automatic: close the formula, or write `\$` for a literal dollar sign.
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for dollar in &ctx.answer.md.stray_dollars {
         out.push(
-            Diagnostic::new(Rule::UnbalancedMath, ctx.path(), *dollar, "this `$` opens or closes no formula")
-                .with_help("close the formula (`$x$`, no space inside the dollars), or write `\\$` for a dollar sign"),
+            Diagnostic::new(Rule::UnbalancedMath, ctx.path(), *dollar, format!("this `{}` opens or closes no formula", ctx.source.slice(*dollar)))
+                .with_help(
+                    "close the formula (`$x$`, no space inside the dollars), or write `\\$` for a dollar sign; \
+                     inside `$$`, a line that starts with `+`, `-` or `>` ends the paragraph: move the operator up a line",
+                ),
         );
     }
 }

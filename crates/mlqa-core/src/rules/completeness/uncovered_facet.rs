@@ -47,10 +47,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
                 Rule::UncoveredFacet,
                 ctx.path(),
                 headline(ctx),
-                format!(
-                    "the answer never matches the spec's `covers` pattern `{}`",
-                    pattern.value
-                ),
+                format!("the answer never matches the spec's `covers` pattern `{}`", pattern.value),
             )
             .with_related(SPEC_FILE, pattern.range, "the pattern")
             .with_help("address this fact in the answer"),

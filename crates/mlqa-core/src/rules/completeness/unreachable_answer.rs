@@ -35,13 +35,7 @@ fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let mut reached: HashSet<&str> = HashSet::new();
     let mut reached_paths: HashSet<String> = HashSet::new();
     for a in &ws.answers {
-        reached.extend(
-            a.meta
-                .related
-                .iter()
-                .map(|i| i.value.as_str())
-                .filter(|id| *id != a.id()),
-        );
+        reached.extend(a.meta.related.iter().map(|i| i.value.as_str()).filter(|id| *id != a.id()));
         for link in &a.md.links {
             if let Target::Path { path, .. } = classify(&link.dest) {
                 if let Resolved::Inside(p) = ws.resolve(&a.path, path) {
@@ -56,9 +50,7 @@ fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         if reached.contains(a.id()) || reached_paths.contains(&a.path) {
             continue;
         }
-        let range =
-            a.md.h1()
-                .map_or(TextRange::empty(a.body_start), |h| h.text_range);
+        let range = a.md.h1().map_or(TextRange::empty(a.body_start), |h| h.text_range);
         out.push(
             Diagnostic::new(
                 Rule::UnreachableAnswer,

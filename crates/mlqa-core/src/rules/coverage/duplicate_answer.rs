@@ -15,8 +15,8 @@ pub const META: RuleMeta = RuleMeta {
     fix: FixAvailability::None,
     summary: "two answer files that claim the same question",
     explanation: r#"## What it does
-Reports every answer after the first (in path order) that claims the same id, pointing at the
-first one.
+Reports every answer after the first (in path order) with the same file name in another
+folder, pointing at the first one.
 
 ## Why is this bad?
 Links, `related` lists and the spec resolve an id to one answer; with two, readers see one of
@@ -36,17 +36,9 @@ fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         let Some((first, rest)) = answers.split_first() else {
             continue;
         };
-        let first_range = first
-            .meta
-            .id
-            .as_ref()
-            .map_or(TextRange::empty(0), |i| i.range);
+        let first_range = first.meta.id.as_ref().map_or(TextRange::empty(0), |i| i.range);
         for a in rest {
-            let range = a
-                .meta
-                .id
-                .as_ref()
-                .map_or(TextRange::empty(a.body_start), |i| i.range);
+            let range = a.meta.id.as_ref().map_or(TextRange::empty(a.body_start), |i| i.range);
             out.push(
                 Diagnostic::new(
                     Rule::DuplicateAnswer,

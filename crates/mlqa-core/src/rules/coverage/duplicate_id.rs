@@ -29,40 +29,20 @@ None automatic: give one of them a new id.
 
 fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     if let Some(spec) = &ws.spec {
-        report(
-            SPEC_FILE,
-            "category",
-            spec.categories.iter().map(|c| &c.id),
-            out,
-        );
+        report(SPEC_FILE, "category", spec.categories.iter().map(|c| &c.id), out);
         report(SPEC_FILE, "question", spec.questions().map(|q| &q.id), out);
     }
-    report(
-        RESOURCES_FILE,
-        "resource",
-        ws.resource_entries().iter().map(|r| &r.id),
-        out,
-    );
+    report(RESOURCES_FILE, "resource", ws.resource_entries().iter().map(|r| &r.id), out);
 }
 
-fn report<'a>(
-    file: &str,
-    what: &str,
-    ids: impl Iterator<Item = &'a Item>,
-    out: &mut Vec<Diagnostic>,
-) {
+fn report<'a>(file: &str, what: &str, ids: impl Iterator<Item = &'a Item>, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, &Item> = HashMap::new();
     for id in ids {
         match seen.get(id.value.as_str()) {
             Some(first) => out.push(
-                Diagnostic::new(
-                    Rule::DuplicateId,
-                    file,
-                    id.range,
-                    format!("{what} id `{}` is used twice", id.value),
-                )
-                .with_related(file, first.range, "first used here")
-                .with_help("ids must be unique: rename one of them"),
+                Diagnostic::new(Rule::DuplicateId, file, id.range, format!("{what} id `{}` is used twice", id.value))
+                    .with_related(file, first.range, "first used here")
+                    .with_help("ids must be unique: rename one of them"),
             ),
             None => {
                 seen.insert(&id.value, id);

@@ -40,13 +40,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
             id.range,
             format!("`id: {}` differs from the file name `{stem}.md`", id.value),
         )
-        .with_help(format!(
-            "set `id: {stem}`, or rename the file to `{}.md`",
-            id.value
-        ))
-        .with_fix(Fix::unsafe_(
-            format!("Set id to `{stem}`"),
-            vec![Edit::replace(ctx.path(), id.range, stem.clone())],
-        )),
+        .with_help(format!("set `id: {stem}`, or rename the file to `{}.md`", id.value))
+        .with_fix(Fix::unsafe_(format!("Set id to `{stem}`"), vec![Edit::replace(ctx.path(), id.range, stem.clone())])),
     );
 }

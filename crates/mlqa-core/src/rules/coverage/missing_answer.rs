@@ -13,7 +13,7 @@ pub const META: RuleMeta = RuleMeta {
     summary: "a spec question with no answer file",
     explanation: r#"## What it does
 Reports each question of `spec.yaml` that no answer file claims, on the question's `id` in the
-spec. An answer claims a question by its front matter `id` (or, without one, its file name).
+spec. An answer is for the question named by its file name.
 
 ## Why is this bad?
 The spec is the contract of the KB: a listed question without an answer is a gap that learners
@@ -44,12 +44,7 @@ fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 format!("Create {path}"),
                 vec![Edit::Create {
                     file: path.clone(),
-                    contents: scaffold(
-                        &q.id.value,
-                        &q.category,
-                        title,
-                        &ws.config.answers.sections,
-                    ),
+                    contents: scaffold(&q.id.value, &q.category, title, &ws.config.answers.sections),
                 }],
             )),
         );

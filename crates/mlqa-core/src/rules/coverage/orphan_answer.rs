@@ -12,7 +12,7 @@ pub const META: RuleMeta = RuleMeta {
     fix: FixAvailability::None,
     summary: "an answer file for a question that the spec does not list",
     explanation: r#"## What it does
-Reports an answer whose id (front matter `id`, else file name) is not a question of
+Reports an answer whose file name (its id) is not a question of
 `spec.yaml`, suggesting the closest id when it looks like a typo.
 
 ## Why is this bad?
@@ -30,23 +30,12 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let id = ctx.answer.id();
-    let range = ctx
-        .answer
-        .meta
-        .id
-        .as_ref()
-        .map_or(TextRange::empty(ctx.answer.body_start), |i| i.range);
-    let mut d = Diagnostic::new(
-        Rule::OrphanAnswer,
-        ctx.path(),
-        range,
-        format!("`{id}` is not a question in spec.yaml"),
-    );
+    let range = ctx.answer.meta.id.as_ref().map_or(TextRange::empty(ctx.answer.body_start), |i| i.range);
+    let mut d =
+        Diagnostic::new(Rule::OrphanAnswer, ctx.path(), range, format!("`{id}` is not a question in spec.yaml"));
     d = match closest(id, ctx.ws.question_ids()) {
         Some(near) => d.with_help(format!("did you mean `{near}`?")),
-        None => d.with_help(
-            "add the question to spec.yaml, or give this answer the id of a listed question",
-        ),
+        None => d.with_help("add the question to spec.yaml, or give this answer the id of a listed question"),
     };
     out.push(d);
 }

@@ -33,21 +33,14 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(question) = ctx.question else { return };
     let expected = &question.category;
     if ctx.answer.folder.as_deref() != Some(expected.as_str()) {
-        let range = ctx
-            .answer
-            .md
-            .h1()
-            .map_or(TextRange::empty(ctx.answer.body_start), |h| h.text_range);
+        let range = ctx.answer.md.h1().map_or(TextRange::empty(ctx.answer.body_start), |h| h.text_range);
         let path = Workspace::expected_path(question);
         out.push(
             Diagnostic::new(
                 Rule::WrongCategory,
                 ctx.path(),
                 range,
-                format!(
-                    "the spec lists `{}` under `{expected}`, so its answer belongs in {path}",
-                    question.id.value
-                ),
+                format!("the spec lists `{}` under `{expected}`, so its answer belongs in {path}", question.id.value),
             )
             .with_related(SPEC_FILE, question.id.range, "the question in the spec")
             .with_help(format!("move this file to {path}")),
@@ -60,10 +53,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
                     Rule::WrongCategory,
                     ctx.path(),
                     category.range,
-                    format!(
-                        "`category: {}` but the spec lists this question under `{expected}`",
-                        category.value
-                    ),
+                    format!("`category: {}` but the spec lists this question under `{expected}`", category.value),
                 )
                 .with_related(SPEC_FILE, question.id.range, "the question in the spec")
                 .with_fix(Fix::safe(

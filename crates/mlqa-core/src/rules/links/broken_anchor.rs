@@ -34,23 +34,11 @@ Unsafe: replaces the fragment with the closest existing anchor of the target.
 };
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
-    for link in ctx
-        .answer
-        .md
-        .links
-        .iter()
-        .filter(|l| l.kind == LinkKind::Link)
-    {
+    for link in ctx.answer.md.links.iter().filter(|l| l.kind == LinkKind::Link) {
         let (target_path, fragment) = match classify(&link.dest) {
             Target::Fragment(f) => (ctx.path().to_owned(), f),
-            Target::Path {
-                path: "",
-                fragment: Some(f),
-            } => (ctx.path().to_owned(), f),
-            Target::Path {
-                path,
-                fragment: Some(f),
-            } => match ctx.ws.resolve(ctx.path(), path) {
+            Target::Path { path: "", fragment: Some(f) } => (ctx.path().to_owned(), f),
+            Target::Path { path, fragment: Some(f) } => match ctx.ws.resolve(ctx.path(), path) {
                 Resolved::Inside(p) => (p, f),
                 Resolved::Escapes => continue,
             },
@@ -66,35 +54,23 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let source = ctx.source.slice(link.dest_range);
-        let frag_range = source.rfind('#').map_or(link.dest_range, |n| {
-            TextRange::new(link.dest_range.start + n + 1, link.dest_range.end)
-        });
+        let frag_range = source
+            .rfind('#')
+            .map_or(link.dest_range, |n| TextRange::new(link.dest_range.start + n + 1, link.dest_range.end));
         let mut d = Diagnostic::new(
             Rule::BrokenAnchor,
             ctx.path(),
             frag_range,
             format!("`{target_path}` has no heading with anchor `#{fragment}`"),
         );
-        let anchors: Vec<&str> = target
-            .md
-            .headings
-            .iter()
-            .map(|h| h.anchor.as_str())
-            .collect();
+        let anchors: Vec<&str> = target.md.headings.iter().map(|h| h.anchor.as_str()).collect();
         d = match closest(fragment, anchors.iter().copied()) {
             Some(near) => d
                 .with_help(format!("did you mean `#{near}`?"))
-                .with_fix(Fix::unsafe_(
-                    format!("Link to #{near}"),
-                    vec![Edit::replace(ctx.path(), frag_range, near)],
-                )),
+                .with_fix(Fix::unsafe_(format!("Link to #{near}"), vec![Edit::replace(ctx.path(), frag_range, near)])),
             None => d.with_help(format!(
                 "its anchors are: {}",
-                anchors
-                    .iter()
-                    .map(|a| format!("#{a}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                anchors.iter().map(|a| format!("#{a}")).collect::<Vec<_>>().join(", ")
             )),
         };
         out.push(d);

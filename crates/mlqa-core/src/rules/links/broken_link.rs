@@ -32,13 +32,7 @@ Unsafe: replaces the path with the closest existing answer's, keeping the `#anch
 };
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
-    for link in ctx
-        .answer
-        .md
-        .links
-        .iter()
-        .filter(|l| l.kind == LinkKind::Link)
-    {
+    for link in ctx.answer.md.links.iter().filter(|l| l.kind == LinkKind::Link) {
         let Target::Path { path, .. } = classify(&link.dest) else {
             continue;
         };
@@ -57,22 +51,16 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
             link.dest_range,
             format!("link target `{target}` does not exist"),
         );
-        let stem = target
-            .rsplit('/')
-            .next()
-            .unwrap_or(&target)
-            .trim_end_matches(".md");
+        let stem = target.rsplit('/').next().unwrap_or(&target).trim_end_matches(".md");
         let answers = ctx.ws.answers.iter().map(|a| a.stem.as_str());
         if let Some(near) = closest(stem, answers).and_then(|id| ctx.ws.answers_for(id).next()) {
             let new_path = relative_path(ctx.path(), &near.path);
             let source = ctx.source.slice(link.dest_range);
             let replacement = source.replacen(path, &new_path, 1);
-            d = d
-                .with_help(format!("did you mean `{new_path}`?"))
-                .with_fix(Fix::unsafe_(
-                    format!("Link to {new_path}"),
-                    vec![Edit::replace(ctx.path(), link.dest_range, replacement)],
-                ));
+            d = d.with_help(format!("did you mean `{new_path}`?")).with_fix(Fix::unsafe_(
+                format!("Link to {new_path}"),
+                vec![Edit::replace(ctx.path(), link.dest_range, replacement)],
+            ));
         } else {
             d = d.with_help("link to an existing answer, e.g. `../<category>/<id>.md`");
         }

@@ -33,11 +33,7 @@ Safe: removes the repeat.
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     let meta = &ctx.answer.meta;
-    for (field, items) in [
-        ("related", &meta.related),
-        ("resources", &meta.resources),
-        ("tags", &meta.tags),
-    ] {
+    for (field, items) in [("related", &meta.related), ("resources", &meta.resources), ("tags", &meta.tags)] {
         report(ctx, field, items, out);
     }
 }
@@ -56,10 +52,7 @@ fn report(ctx: &AnswerCtx<'_>, field: &str, items: &[Item], out: &mut Vec<Diagno
                         format!("`{}` is already in `{field}`", item.value),
                     )
                     .with_related(ctx.path(), first.range, "first listed here")
-                    .with_fix(Fix::safe(
-                        "Remove the repeat",
-                        vec![Edit::delete(ctx.path(), range)],
-                    )),
+                    .with_fix(Fix::safe("Remove the repeat", vec![Edit::delete(ctx.path(), range)])),
                 );
             }
             None => {

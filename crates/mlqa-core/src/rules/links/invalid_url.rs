@@ -40,9 +40,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
         let problem = match lower.as_str() {
             "https" => {
                 let rest = &link.dest[scheme.len() + 1..];
-                let host = rest
-                    .strip_prefix("//")
-                    .map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+                let host = rest.strip_prefix("//").map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
                 match host {
                     Some(h) if !h.is_empty() && !h.contains(char::is_whitespace) => continue,
                     _ => "an https URL needs a host: `https://host/path`".to_owned(),
@@ -54,13 +52,9 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
         };
         let mut d = Diagnostic::new(Rule::InvalidUrl, ctx.path(), link.dest_range, problem);
         if lower == "http" {
-            let scheme_range =
-                TextRange::new(link.dest_range.start, link.dest_range.start + scheme.len());
+            let scheme_range = TextRange::new(link.dest_range.start, link.dest_range.start + scheme.len());
             if ctx.source.slice(scheme_range).eq_ignore_ascii_case("http") {
-                d = d.with_fix(Fix::unsafe_(
-                    "Use https://",
-                    vec![Edit::replace(ctx.path(), scheme_range, "https")],
-                ));
+                d = d.with_fix(Fix::unsafe_("Use https://", vec![Edit::replace(ctx.path(), scheme_range, "https")]));
             }
         }
         out.push(d);

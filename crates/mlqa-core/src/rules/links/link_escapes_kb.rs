@@ -41,9 +41,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
                 link.dest_range,
                 format!("`{path}` points outside the KB"),
             )
-            .with_help(
-                "link to a file inside the KB (relative to this answer), or to an https:// URL",
-            ),
+            .with_help("link to a file inside the KB (relative to this answer), or to an https:// URL"),
         );
     }
 }

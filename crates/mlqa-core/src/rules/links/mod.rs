@@ -20,10 +20,7 @@ pub(crate) enum Target<'a> {
     /// `#anchor` in the same file.
     Fragment(&'a str),
     /// A relative path, with its `#fragment` if any.
-    Path {
-        path: &'a str,
-        fragment: Option<&'a str>,
-    },
+    Path { path: &'a str, fragment: Option<&'a str> },
     /// Anything with a scheme (`https:`, `javascript:`), or protocol-relative (`//host`).
     Url { scheme: &'a str },
 }
@@ -37,9 +34,10 @@ pub(crate) fn classify(dest: &str) -> Target<'_> {
     }
     let scheme_len = dest.find(':').filter(|&n| {
         n > 0
-            && dest[..n].bytes().enumerate().all(|(i, b)| {
-                b.is_ascii_alphabetic() || (i > 0 && (b.is_ascii_digit() || b"+-.".contains(&b)))
-            })
+            && dest[..n]
+                .bytes()
+                .enumerate()
+                .all(|(i, b)| b.is_ascii_alphabetic() || (i > 0 && (b.is_ascii_digit() || b"+-.".contains(&b))))
     });
     if let Some(n) = scheme_len {
         return Target::Url { scheme: &dest[..n] };
@@ -58,9 +56,7 @@ pub(crate) fn removal_range(text: &str, items: &[Item], index: usize) -> TextRan
     let line_start = text[..item.start].rfind('\n').map_or(0, |n| n + 1);
     let before = text[line_start..item.start].trim();
     if before == "-" {
-        let line_end = text[item.end..]
-            .find('\n')
-            .map_or(text.len(), |n| item.end + n + 1);
+        let line_end = text[item.end..].find('\n').map_or(text.len(), |n| item.end + n + 1);
         return TextRange::new(line_start, line_end);
     }
     if index > 0 {
@@ -77,11 +73,7 @@ pub(crate) fn relative_path(from: &str, to: &str) -> String {
     let from_dir: Vec<&str> = from.split('/').collect();
     let from_dir = &from_dir[..from_dir.len() - 1];
     let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dir
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
     let mut out: Vec<&str> = vec![".."; from_dir.len() - common];
     out.extend(&to_parts[common..]);
     out.join("/")
@@ -94,27 +86,10 @@ mod tests {
     #[test]
     fn destinations_are_classified() {
         assert_eq!(classify("#pitfalls"), Target::Fragment("pitfalls"));
-        assert_eq!(
-            classify("../a/b.md#x"),
-            Target::Path {
-                path: "../a/b.md",
-                fragment: Some("x")
-            }
-        );
-        assert_eq!(
-            classify("b.md"),
-            Target::Path {
-                path: "b.md",
-                fragment: None
-            }
-        );
+        assert_eq!(classify("../a/b.md#x"), Target::Path { path: "../a/b.md", fragment: Some("x") });
+        assert_eq!(classify("b.md"), Target::Path { path: "b.md", fragment: None });
         assert_eq!(classify("https://x.org/a"), Target::Url { scheme: "https" });
-        assert_eq!(
-            classify("javascript:alert(1)"),
-            Target::Url {
-                scheme: "javascript"
-            }
-        );
+        assert_eq!(classify("javascript:alert(1)"), Target::Url { scheme: "javascript" });
         assert_eq!(classify("//evil.example"), Target::Url { scheme: "" });
     }
 
@@ -128,14 +103,8 @@ mod tests {
     fn removal_of_flow_and_block_items() {
         let text = "related: [a, b, c]\n";
         let item = |s: &str| {
-            let start = text
-                .find(&format!("{s},"))
-                .or_else(|| text.find(&format!("{s}]")))
-                .unwrap();
-            Item {
-                value: s.into(),
-                range: TextRange::new(start, start + s.len()),
-            }
+            let start = text.find(&format!("{s},")).or_else(|| text.find(&format!("{s}]"))).unwrap();
+            Item { value: s.into(), range: TextRange::new(start, start + s.len()) }
         };
         let items = [item("a"), item("b"), item("c")];
         let cut = |i| {
@@ -147,19 +116,10 @@ mod tests {
         assert_eq!(cut(2), "related: [a, b]\n");
         let block = "related:\n  - a\n  - b\n";
         let items = [
-            Item {
-                value: "a".into(),
-                range: TextRange::new(13, 14),
-            },
-            Item {
-                value: "b".into(),
-                range: TextRange::new(19, 20),
-            },
+            Item { value: "a".into(), range: TextRange::new(13, 14) },
+            Item { value: "b".into(), range: TextRange::new(19, 20) },
         ];
         let r = removal_range(block, &items, 1);
-        assert_eq!(
-            format!("{}{}", &block[..r.start], &block[r.end..]),
-            "related:\n  - a\n"
-        );
+        assert_eq!(format!("{}{}", &block[..r.start], &block[r.end..]), "related:\n  - a\n");
     }
 }

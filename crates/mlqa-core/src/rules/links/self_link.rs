@@ -27,37 +27,22 @@ Safe: rewrites the link to `#anchor`, or removes the id from `related`.
 };
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
-    for link in ctx
-        .answer
-        .md
-        .links
-        .iter()
-        .filter(|l| l.kind == LinkKind::Link)
-    {
+    for link in ctx.answer.md.links.iter().filter(|l| l.kind == LinkKind::Link) {
         let Target::Path { path, fragment } = classify(&link.dest) else {
             continue;
         };
-        if path.is_empty()
-            || ctx.ws.resolve(ctx.path(), path) != Resolved::Inside(ctx.path().to_owned())
-        {
+        if path.is_empty() || ctx.ws.resolve(ctx.path(), path) != Resolved::Inside(ctx.path().to_owned()) {
             continue;
         }
-        let mut d = Diagnostic::new(
-            Rule::SelfLink,
-            ctx.path(),
-            link.dest_range,
-            "this link points to the answer it is in",
-        );
+        let mut d =
+            Diagnostic::new(Rule::SelfLink, ctx.path(), link.dest_range, "this link points to the answer it is in");
         if let Some(f) = fragment.filter(|f| !f.is_empty()) {
-            d = d
-                .with_help(format!("write it as `#{f}`"))
-                .with_fix(Fix::safe(
-                    format!("Use #{f}"),
-                    vec![Edit::replace(ctx.path(), link.dest_range, format!("#{f}"))],
-                ));
+            d = d.with_help(format!("write it as `#{f}`")).with_fix(Fix::safe(
+                format!("Use #{f}"),
+                vec![Edit::replace(ctx.path(), link.dest_range, format!("#{f}"))],
+            ));
         } else {
-            d = d
-                .with_help("link to a heading of this answer with `#anchor`, or to another answer");
+            d = d.with_help("link to a heading of this answer with `#anchor`, or to another answer");
         }
         out.push(d);
     }
@@ -66,16 +51,8 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
         if item.value == ctx.answer.id() {
             let range = removal_range(ctx.text(), related, i);
             out.push(
-                Diagnostic::new(
-                    Rule::SelfLink,
-                    ctx.path(),
-                    item.range,
-                    "an answer cannot be related to itself",
-                )
-                .with_fix(Fix::safe(
-                    "Remove it from `related`",
-                    vec![Edit::delete(ctx.path(), range)],
-                )),
+                Diagnostic::new(Rule::SelfLink, ctx.path(), item.range, "an answer cannot be related to itself")
+                    .with_fix(Fix::safe("Remove it from `related`", vec![Edit::delete(ctx.path(), range)])),
             );
         }
     }

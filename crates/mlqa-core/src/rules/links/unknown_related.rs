@@ -42,12 +42,10 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
             format!("`{}` is not a question id", item.value),
         );
         d = match closest(&item.value, ctx.ws.question_ids()) {
-            Some(near) => d
-                .with_help(format!("did you mean `{near}`?"))
-                .with_fix(Fix::unsafe_(
-                    format!("Replace with `{near}`"),
-                    vec![Edit::replace(ctx.path(), item.range, near)],
-                )),
+            Some(near) => d.with_help(format!("did you mean `{near}`?")).with_fix(Fix::unsafe_(
+                format!("Replace with `{near}`"),
+                vec![Edit::replace(ctx.path(), item.range, near)],
+            )),
             None => d.with_help("`related` lists ids of questions in spec.yaml"),
         };
         out.push(d);

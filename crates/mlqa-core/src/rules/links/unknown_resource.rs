@@ -28,11 +28,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
         if ctx.ws.resource(&item.value).is_some() {
             continue;
         }
-        let ids = ctx
-            .ws
-            .resource_entries()
-            .iter()
-            .map(|r| r.id.value.as_str());
+        let ids = ctx.ws.resource_entries().iter().map(|r| r.id.value.as_str());
         let mut d = Diagnostic::new(
             Rule::UnknownResource,
             ctx.path(),
@@ -40,12 +36,10 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
             format!("`{}` is not a resource id", item.value),
         );
         d = match closest(&item.value, ids) {
-            Some(near) => d
-                .with_help(format!("did you mean `{near}`?"))
-                .with_fix(Fix::unsafe_(
-                    format!("Replace with `{near}`"),
-                    vec![Edit::replace(ctx.path(), item.range, near)],
-                )),
+            Some(near) => d.with_help(format!("did you mean `{near}`?")).with_fix(Fix::unsafe_(
+                format!("Replace with `{near}`"),
+                vec![Edit::replace(ctx.path(), item.range, near)],
+            )),
             None => d.with_help("add the resource to resources.yaml, or cite one that is there"),
         };
         out.push(d);

@@ -26,12 +26,7 @@ Unsafe: replaces the topic with the closest question or category id.
 
 fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let Some(spec) = &ws.spec else { return };
-    let ids: Vec<&str> = spec
-        .categories
-        .iter()
-        .map(|c| c.id.value.as_str())
-        .chain(ws.question_ids())
-        .collect();
+    let ids: Vec<&str> = spec.categories.iter().map(|c| c.id.value.as_str()).chain(ws.question_ids()).collect();
     for r in ws.resource_entries() {
         for topic in &r.topics {
             if ws.question(&topic.value).is_some() || ws.has_category(&topic.value) {
@@ -44,13 +39,10 @@ fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 format!("topic `{}` is not a question or category id", topic.value),
             );
             d = match closest(&topic.value, ids.iter().copied()) {
-                Some(near) => {
-                    d.with_help(format!("did you mean `{near}`?"))
-                        .with_fix(Fix::unsafe_(
-                            format!("Replace with `{near}`"),
-                            vec![Edit::replace(RESOURCES_FILE, topic.range, near)],
-                        ))
-                }
+                Some(near) => d.with_help(format!("did you mean `{near}`?")).with_fix(Fix::unsafe_(
+                    format!("Replace with `{near}`"),
+                    vec![Edit::replace(RESOURCES_FILE, topic.range, near)],
+                )),
                 None => d.with_help("topics are ids of questions or categories in spec.yaml"),
             };
             out.push(d);

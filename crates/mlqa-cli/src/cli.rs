@@ -1,0 +1,165 @@
+//! The command line: what `mlqa --help` shows.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mlqa",
+    version,
+    about = "Check, query and study a spec-tested knowledge base of ML interview answers",
+    long_about = "mlqa checks a knowledge base of machine-learning interview answers against its spec: \
+every question answered, every link resolving, every answer complete.\n\n\
+The KB is found like cargo finds Cargo.toml: from the current directory upward, the first folder \
+with `mlqa.toml` or `kb/mlqa.toml`. Use --kb DIR to point elsewhere.\n\n\
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.",
+    after_help = "Examples:\n  mlqa check                      # the CI gate\n  mlqa check --format sarif > mlqa.sarif\n  mlqa lint kb/optimization --fix\n  mlqa coverage --fail-under 90\n  mlqa rules broken-link"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run every rule, coverage included: the CI gate.
+    Check(CheckArgs),
+    /// Run the rules on answers (coverage rules excluded), optionally only under PATHS.
+    Lint(LintArgs),
+    /// Show how much of the spec is answered, per category.
+    Coverage(CoverageArgs),
+    /// List the rules, or explain one (`mlqa rules broken-link`).
+    Rules(RulesArgs),
+    /// Write or check the JSON Schemas generated from mlqa's types.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KbArgs {
+    /// The KB folder (the one with mlqa.toml). Default: found upward from the current directory.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub kb: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RuleArgs {
+    /// Only these rules or families (comma-separated; e.g. `links,missing-section`).
+    #[arg(long, value_delimiter = ',', value_name = "RULE|FAMILY")]
+    pub select: Vec<String>,
+    /// Skip these rules or families (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE|FAMILY")]
+    pub ignore: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Apply the safe fixes, then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix, apply the unsafe fixes too (they guess; review the diff).
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
+    /// Print the number of diagnostics per rule instead of each diagnostic.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Re-check whenever a file of the KB changes (stop with Ctrl-C).
+    #[arg(long)]
+    pub watch: bool,
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub kb: KbArgs,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files or folders to report on (default: the whole KB).
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub kb: KbArgs,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    #[command(flatten)]
+    pub kb: KbArgs,
+    /// Exit with 1 when fewer than PCT percent of the questions are answered.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub fail_under: Option<f64>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CoverageFormat::Human)]
+    pub format: CoverageFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// A rule's name; without it, every rule is listed.
+    pub name: Option<String>,
+    /// Output format for the listing.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write the schemas to DIR.
+    #[arg(long, conflicts_with = "check")]
+    pub write: bool,
+    /// Exit with 1 if the schemas in DIR differ from the generated ones.
+    #[arg(long)]
+    pub check: bool,
+    /// Where the schemas are (default: `schemas/` beside the KB folder).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub kb: KbArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Source snippets like rustc's.
+    Human,
+    /// The report of schemas/report.schema.json.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML.
+    Junit,
+    /// GitLab Code Quality.
+    Gitlab,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_percent(s: &str) -> Result<f64, String> {
+    let v: f64 = s.trim_end_matches('%').parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=100.0).contains(&v) { Ok(v) } else { Err(format!("{v} is not between 0 and 100")) }
+}
