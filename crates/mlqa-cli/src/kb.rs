@@ -51,12 +51,11 @@ pub struct Paths {
 
 impl Paths {
     pub fn new(root: &Path) -> Self {
-        let cwd = std::env::current_dir().ok();
-        let root_abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
-        let rel = cwd
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
+        let rel = std::env::current_dir()
+            .ok()
             .and_then(|c| std::fs::canonicalize(c).ok())
-            .and_then(|c| root_abs.strip_prefix(&c).ok().map(Path::to_path_buf))
-            .unwrap_or(root_abs);
+            .map_or_else(|| root.clone(), |cwd| relative(&cwd, &root));
         let mut prefix = rel.to_string_lossy().replace('\\', "/");
         if !prefix.is_empty() && !prefix.ends_with('/') {
             prefix.push('/');
@@ -74,5 +73,36 @@ impl Paths {
         let root = std::fs::canonicalize(root).ok()?;
         let rel = abs.strip_prefix(&root).ok()?;
         Some(rel.to_string_lossy().replace('\\', "/"))
+    }
+}
+
+/// `to` relative to `from` (both absolute), with `..` where `to` is not below `from`.
+fn relative(from: &Path, to: &Path) -> PathBuf {
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return to.iter().collect();
+    }
+    let mut out = PathBuf::new();
+    for _ in common..from.len() {
+        out.push("..");
+    }
+    for c in &to[common..] {
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_climb_with_dot_dot() {
+        assert_eq!(relative(Path::new("/a/kb/x"), Path::new("/a/kb")), PathBuf::from(".."));
+        assert_eq!(relative(Path::new("/a"), Path::new("/a/kb")), PathBuf::from("kb"));
+        assert_eq!(relative(Path::new("/a/kb"), Path::new("/a/kb")), PathBuf::new());
+        assert_eq!(relative(Path::new("/b/c"), Path::new("/a/kb")), PathBuf::from("../../a/kb"));
     }
 }

@@ -24,6 +24,7 @@ pub enum RuleLevel {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[schemars(title = "mlqa configuration", description = "The configuration of an mlqa knowledge base (mlqa.toml).")]
+#[derive(Default)]
 pub struct Config {
     #[serde(default)]
     pub answers: AnswersConfig,
@@ -113,17 +114,6 @@ pub struct Override {
     /// Glob patterns relative to the KB root, such as `llm-*/**` or `rag/why-rag.md`.
     pub paths: Vec<String>,
     pub rules: BTreeMap<String, RuleLevel>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            answers: AnswersConfig::default(),
-            limits: Limits::default(),
-            rules: BTreeMap::new(),
-            overrides: Vec::new(),
-        }
-    }
 }
 
 /// A configuration file that could not be used: where and why.

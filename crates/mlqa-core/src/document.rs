@@ -167,12 +167,11 @@ fn allowed_fields(schema: SchemaKind, pointer: &str) -> String {
         let Some(mut next) = next else {
             return "listed in the schema".into();
         };
-        if let Some(r) = next.get("$ref").and_then(Value::as_str) {
-            if let Some(target) =
+        if let Some(r) = next.get("$ref").and_then(Value::as_str)
+            && let Some(target) =
                 r.strip_prefix("#/$defs/").and_then(|name| root.get("$defs").and_then(|d| d.get(name)))
-            {
-                next = target;
-            }
+        {
+            next = target;
         }
         node = next;
     }

@@ -90,7 +90,7 @@ struct Index {
 enum Parsed {
     Spec(SpecDoc),
     Resources(ResourcesDoc),
-    Answer(AnswerDoc),
+    Answer(Box<AnswerDoc>),
     Other,
 }
 
@@ -164,7 +164,7 @@ impl Workspace {
                 let parsed = match source.as_ref().filter(|_| readable) {
                     Some(s) if path == SPEC_FILE => Parsed::Spec(SpecDoc::parse(s, &mut diags)),
                     Some(s) if path == RESOURCES_FILE => Parsed::Resources(ResourcesDoc::parse(s, &mut diags)),
-                    Some(s) if is_answer_path(&path) => Parsed::Answer(AnswerDoc::parse(s, &mut diags)),
+                    Some(s) if is_answer_path(&path) => Parsed::Answer(Box::new(AnswerDoc::parse(s, &mut diags))),
                     _ => Parsed::Other,
                 };
                 (path, source, parsed, diags)
@@ -190,7 +190,7 @@ impl Workspace {
             match parsed {
                 Parsed::Spec(s) => ws.spec = Some(s),
                 Parsed::Resources(r) => ws.resources = Some(r),
-                Parsed::Answer(a) => ws.answers.push(a),
+                Parsed::Answer(a) => ws.answers.push(*a),
                 Parsed::Other => {}
             }
         }
@@ -399,10 +399,10 @@ fn walk(root: &Path, dir: &Path, depth: usize, out: &mut Vec<(String, EntryKind)
             }
         } else if kind.is_dir() {
             walk(root, &path, depth + 1, out)?;
-        } else if kind.is_file() {
-            if let Some(rel) = rel() {
-                out.push((rel, EntryKind::File));
-            }
+        } else if kind.is_file()
+            && let Some(rel) = rel()
+        {
+            out.push((rel, EntryKind::File));
         }
     }
     Ok(())
@@ -418,10 +418,10 @@ fn read(path: &Path, kind: EntryKind, limit: u64) -> FileContent {
         Ok(f) => f,
         Err(e) => return FileContent::Error(e.to_string()),
     };
-    if let Ok(meta) = file.metadata() {
-        if meta.len() > limit {
-            return FileContent::TooLarge { bytes: meta.len() };
-        }
+    if let Ok(meta) = file.metadata()
+        && meta.len() > limit
+    {
+        return FileContent::TooLarge { bytes: meta.len() };
     }
     let mut bytes = Vec::new();
     // Bounded even if the file grows after its size was read.

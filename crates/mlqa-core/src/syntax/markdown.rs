@@ -135,12 +135,10 @@ pub fn parse(text: &str, start: usize) -> Markdown {
                 Some(h) => h.3.push_str(&t),
                 None => md.prose.push(Prose { range, words: 1 }),
             },
-            Event::Html(t) | Event::InlineHtml(t) => {
-                if t.trim_start().starts_with("<!--") {
-                    let text = t.trim_end();
-                    let end = (range.start + text.len()).min(range.end);
-                    md.comments.push(Comment { range: TextRange::new(range.start, end), text: text.to_owned() });
-                }
+            Event::Html(t) | Event::InlineHtml(t) if t.trim_start().starts_with("<!--") => {
+                let text = t.trim_end();
+                let end = (range.start + text.len()).min(range.end);
+                md.comments.push(Comment { range: TextRange::new(range.start, end), text: text.to_owned() });
             }
             _ => {}
         }
@@ -195,7 +193,7 @@ fn fence_end(text: &str, start: usize) -> usize {
 }
 
 fn find_stray_dollars(text: &str, range: TextRange, out: &mut Vec<TextRange>) {
-    let bytes = text[range.start..range.end].as_bytes();
+    let bytes = &text.as_bytes()[range.start..range.end];
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'$' && (i == 0 || bytes[i - 1] != b'\\') {

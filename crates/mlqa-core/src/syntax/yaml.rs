@@ -69,11 +69,11 @@ impl YamlSpans {
         if let Some(tree) = tree {
             let mut walker = Walker { source, base: range.start, spans: &mut spans, depth: 0 };
             let root = tree.root_node();
-            if let Some(doc) = named_children(root).find(|n| n.kind() == "document") {
-                if let Some(content) = named_children(doc).find(|n| is_node(n.kind())) {
-                    let mut pointer = String::new();
-                    walker.node(content, &mut pointer, None);
-                }
+            if let Some(doc) = named_children(root).find(|n| n.kind() == "document")
+                && let Some(content) = named_children(doc).find(|n| is_node(n.kind()))
+            {
+                let mut pointer = String::new();
+                walker.node(content, &mut pointer, None);
             }
         }
         spans

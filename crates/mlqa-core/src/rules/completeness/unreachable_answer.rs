@@ -37,12 +37,12 @@ fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     for a in &ws.answers {
         reached.extend(a.meta.related.iter().map(|i| i.value.as_str()).filter(|id| *id != a.id()));
         for link in &a.md.links {
-            if let Target::Path { path, .. } = classify(&link.dest) {
-                if let Resolved::Inside(p) = ws.resolve(&a.path, path) {
-                    if !path.is_empty() && p != a.path {
-                        reached_paths.insert(p);
-                    }
-                }
+            if let Target::Path { path, .. } = classify(&link.dest)
+                && let Resolved::Inside(p) = ws.resolve(&a.path, path)
+                && !path.is_empty()
+                && p != a.path
+            {
+                reached_paths.insert(p);
             }
         }
     }

@@ -46,21 +46,21 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
             .with_help(format!("move this file to {path}")),
         );
     }
-    if let Some(category) = &ctx.answer.meta.category {
-        if &category.value != expected {
-            out.push(
-                Diagnostic::new(
-                    Rule::WrongCategory,
-                    ctx.path(),
-                    category.range,
-                    format!("`category: {}` but the spec lists this question under `{expected}`", category.value),
-                )
-                .with_related(SPEC_FILE, question.id.range, "the question in the spec")
-                .with_fix(Fix::safe(
-                    format!("Set category to `{expected}`"),
-                    vec![Edit::replace(ctx.path(), category.range, expected.clone())],
-                )),
-            );
-        }
+    if let Some(category) = &ctx.answer.meta.category
+        && &category.value != expected
+    {
+        out.push(
+            Diagnostic::new(
+                Rule::WrongCategory,
+                ctx.path(),
+                category.range,
+                format!("`category: {}` but the spec lists this question under `{expected}`", category.value),
+            )
+            .with_related(SPEC_FILE, question.id.range, "the question in the spec")
+            .with_fix(Fix::safe(
+                format!("Set category to `{expected}`"),
+                vec![Edit::replace(ctx.path(), category.range, expected.clone())],
+            )),
+        );
     }
 }
