@@ -1,14 +1,17 @@
 //! Running the rules over a workspace: levels from the configuration, `--select`/`--ignore`,
 //! suppression comments, and a stable order.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::AnswerDoc;
+use crate::rules::links::{Target, classify};
 use crate::rules::{AnswerCtx, Check, Rule, Selector};
 use crate::suppress::{self, Scope};
-use crate::workspace::Workspace;
+use crate::workspace::{RESOURCES_FILE, Resolved, SPEC_FILE, Workspace};
 
 /// Which rules to report, on top of the configured levels.
 #[derive(Debug, Clone, Default)]
@@ -27,14 +30,68 @@ impl Selection {
 
 /// Every diagnostic of the workspace, sorted by file, position and rule.
 pub fn check(ws: &Workspace, selection: &Selection) -> Vec<Diagnostic> {
-    let mut raw = ws.load_diagnostics.clone();
-    raw.par_extend(ws.answers.par_iter().flat_map_iter(|a| check_answer(ws, a)));
-    for rule in Rule::ALL {
-        if let Check::Workspace(f) = rule.check() {
-            f(ws, &mut raw);
+    Incremental::new(ws).diagnostics(ws, selection)
+}
+
+/// Diagnostics kept current as files change: after an edit, the answer rules re-run only for
+/// the answers whose results can change (the edited ones and those linking to them; all of
+/// them when the spec, the resources or the set of answer files changed). Workspace rules are
+/// cheap and always re-run. [`check`] is this with nothing cached, so both agree by construction
+/// of the cache, and a test compares them after thousands of random edits.
+#[derive(Debug, Clone, Default)]
+pub struct Incremental {
+    answers: HashMap<String, Vec<Diagnostic>>,
+}
+
+impl Incremental {
+    pub fn new(ws: &Workspace) -> Self {
+        let answers = ws.answers.par_iter().map(|a| (a.path.clone(), check_answer(ws, a))).collect();
+        Self { answers }
+    }
+
+    /// Brings the cache up to date after `changed` (paths relative to the root) changed in `ws`.
+    pub fn update(&mut self, ws: &Workspace, changed: &[String]) {
+        let answer_set_changed =
+            ws.answers.len() != self.answers.len() || ws.answers.iter().any(|a| !self.answers.contains_key(&a.path));
+        let global = answer_set_changed || changed.iter().any(|p| p == SPEC_FILE || p == RESOURCES_FILE);
+        if global {
+            *self = Self::new(ws);
+            return;
+        }
+        let touches = |target: &str| {
+            changed.iter().any(|c| c == target || c.strip_prefix(target).is_some_and(|r| r.starts_with('/')))
+        };
+        let affected: Vec<&AnswerDoc> = ws
+            .answers
+            .iter()
+            .filter(|a| {
+                changed.contains(&a.path)
+                    || a.md.links.iter().any(|l| match classify(&l.dest) {
+                        Target::Path { path, .. } if !path.is_empty() => {
+                            matches!(ws.resolve(&a.path, path), Resolved::Inside(t) if touches(&t))
+                        }
+                        _ => false,
+                    })
+            })
+            .collect();
+        for a in affected {
+            self.answers.insert(a.path.clone(), check_answer(ws, a));
         }
     }
-    finish(ws, raw, selection)
+
+    /// Every diagnostic, as [`check`] reports it.
+    pub fn diagnostics(&self, ws: &Workspace, selection: &Selection) -> Vec<Diagnostic> {
+        let mut raw = ws.load_diagnostics.clone();
+        for a in &ws.answers {
+            raw.extend(self.answers.get(&a.path).into_iter().flatten().cloned());
+        }
+        for rule in Rule::ALL {
+            if let Check::Workspace(f) = rule.check() {
+                f(ws, &mut raw);
+            }
+        }
+        finish(ws, raw, selection)
+    }
 }
 
 /// The answer-scoped rules for one answer (before levels and suppressions).

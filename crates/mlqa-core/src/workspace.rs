@@ -94,6 +94,63 @@ enum Parsed {
     Other,
 }
 
+/// One file after parsing: its text (for snippets), document and load diagnostics.
+struct ParsedFile {
+    path: String,
+    source: Option<Source>,
+    parsed: Parsed,
+    diags: Vec<Diagnostic>,
+}
+
+impl ParsedFile {
+    fn parse(path: String, content: FileContent, limit: u64) -> Self {
+        let mut diags = Vec::new();
+        // The text to show in snippets, and whether it may be parsed.
+        let (source, readable) = match content {
+            FileContent::Text(text) if text.len() as u64 > limit => {
+                diags.push(too_large(&path, text.len() as u64, limit));
+                (None, false)
+            }
+            FileContent::Text(text) => (Some(Source::new(path.clone(), text)), true),
+            FileContent::TooLarge { bytes } => {
+                diags.push(too_large(&path, bytes, limit));
+                (None, false)
+            }
+            FileContent::InvalidUtf8 { lossy, valid_up_to } => {
+                if is_checked(&path) {
+                    let at = crate::text::floor_char_boundary(&lossy, valid_up_to);
+                    let end = lossy[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+                    diags.push(
+                        Diagnostic::new(
+                            Rule::InvalidUtf8,
+                            &path,
+                            TextRange::new(at, end),
+                            "the file is not valid UTF-8",
+                        )
+                        .with_help("save the file as UTF-8; the first bad byte is here"),
+                    );
+                }
+                (Some(Source::new(path.clone(), lossy)), false)
+            }
+            FileContent::Error(e) => {
+                if is_checked(&path) {
+                    let message = format!("could not read the file: {e}");
+                    diags.push(Diagnostic::new(Rule::InvalidUtf8, &path, TextRange::empty(0), message));
+                }
+                (None, false)
+            }
+            FileContent::Unread => (None, false),
+        };
+        let parsed = match source.as_ref().filter(|_| readable) {
+            Some(s) if path == SPEC_FILE => Parsed::Spec(SpecDoc::parse(s, &mut diags)),
+            Some(s) if path == RESOURCES_FILE => Parsed::Resources(ResourcesDoc::parse(s, &mut diags)),
+            Some(s) if is_answer_path(&path) => Parsed::Answer(Box::new(AnswerDoc::parse(s, &mut diags))),
+            _ => Parsed::Other,
+        };
+        Self { path, source, parsed, diags }
+    }
+}
+
 impl Workspace {
     /// Loads the KB whose root (the folder of `mlqa.toml`) is `root`.
     pub fn load(root: &Path) -> Result<Self, LoadError> {
@@ -117,59 +174,8 @@ impl Workspace {
     /// Builds a workspace from files in memory (paths relative to `root`, `/`-separated).
     pub fn build(root: PathBuf, config: Config, files: Vec<(String, FileContent)>) -> Self {
         let limit = config.limits.max_file_bytes;
-        let results: Vec<(String, Option<Source>, Parsed, Vec<Diagnostic>)> = files
-            .into_par_iter()
-            .map(|(path, content)| {
-                let mut diags = Vec::new();
-                // The text to show in snippets, and whether it may be parsed.
-                let (source, readable) = match content {
-                    FileContent::Text(text) if text.len() as u64 > limit => {
-                        diags.push(too_large(&path, text.len() as u64, limit));
-                        (None, false)
-                    }
-                    FileContent::Text(text) => (Some(Source::new(path.clone(), text)), true),
-                    FileContent::TooLarge { bytes } => {
-                        diags.push(too_large(&path, bytes, limit));
-                        (None, false)
-                    }
-                    FileContent::InvalidUtf8 { lossy, valid_up_to } => {
-                        if is_checked(&path) {
-                            let at = crate::text::floor_char_boundary(&lossy, valid_up_to);
-                            let end = lossy[at..].chars().next().map_or(at, |c| at + c.len_utf8());
-                            diags.push(
-                                Diagnostic::new(
-                                    Rule::InvalidUtf8,
-                                    &path,
-                                    TextRange::new(at, end),
-                                    "the file is not valid UTF-8",
-                                )
-                                .with_help("save the file as UTF-8; the first bad byte is here"),
-                            );
-                        }
-                        (Some(Source::new(path.clone(), lossy)), false)
-                    }
-                    FileContent::Error(e) => {
-                        if is_checked(&path) {
-                            diags.push(Diagnostic::new(
-                                Rule::InvalidUtf8,
-                                &path,
-                                TextRange::empty(0),
-                                format!("could not read the file: {e}"),
-                            ));
-                        }
-                        (None, false)
-                    }
-                    FileContent::Unread => (None, false),
-                };
-                let parsed = match source.as_ref().filter(|_| readable) {
-                    Some(s) if path == SPEC_FILE => Parsed::Spec(SpecDoc::parse(s, &mut diags)),
-                    Some(s) if path == RESOURCES_FILE => Parsed::Resources(ResourcesDoc::parse(s, &mut diags)),
-                    Some(s) if is_answer_path(&path) => Parsed::Answer(Box::new(AnswerDoc::parse(s, &mut diags))),
-                    _ => Parsed::Other,
-                };
-                (path, source, parsed, diags)
-            })
-            .collect();
+        let parsed: Vec<ParsedFile> =
+            files.into_par_iter().map(|(path, content)| ParsedFile::parse(path, content, limit)).collect();
         let mut ws = Self {
             root,
             config,
@@ -181,22 +187,56 @@ impl Workspace {
             load_diagnostics: Vec::new(),
             index: Index::default(),
         };
-        for (path, source, parsed, diags) in results {
-            ws.files.insert(path.clone());
-            if let Some(s) = source {
-                ws.sources.insert(path, s);
-            }
-            ws.load_diagnostics.extend(diags);
-            match parsed {
-                Parsed::Spec(s) => ws.spec = Some(s),
-                Parsed::Resources(r) => ws.resources = Some(r),
-                Parsed::Answer(a) => ws.answers.push(*a),
-                Parsed::Other => {}
-            }
+        for file in parsed {
+            ws.insert(file);
         }
         ws.answers.sort_by(|a, b| a.path.cmp(&b.path));
         ws.reindex();
         ws
+    }
+
+    /// Replaces (or adds) one file and re-parses only it: what an editor's change does.
+    pub fn set_file(&mut self, path: &str, content: FileContent) {
+        self.forget(path);
+        let file = ParsedFile::parse(path.to_owned(), content, self.config.limits.max_file_bytes);
+        let is_answer = matches!(file.parsed, Parsed::Answer(_));
+        self.insert(file);
+        if is_answer {
+            self.answers.sort_by(|a, b| a.path.cmp(&b.path));
+        }
+        self.reindex();
+    }
+
+    /// Removes one file (deleted on disk).
+    pub fn remove_file(&mut self, path: &str) {
+        self.forget(path);
+        self.reindex();
+    }
+
+    fn forget(&mut self, path: &str) {
+        self.files.remove(path);
+        self.sources.remove(path);
+        self.load_diagnostics.retain(|d| d.file != path);
+        self.answers.retain(|a| a.path != path);
+        if path == SPEC_FILE {
+            self.spec = None;
+        } else if path == RESOURCES_FILE {
+            self.resources = None;
+        }
+    }
+
+    fn insert(&mut self, file: ParsedFile) {
+        self.files.insert(file.path.clone());
+        if let Some(s) = file.source {
+            self.sources.insert(file.path, s);
+        }
+        self.load_diagnostics.extend(file.diags);
+        match file.parsed {
+            Parsed::Spec(s) => self.spec = Some(s),
+            Parsed::Resources(r) => self.resources = Some(r),
+            Parsed::Answer(a) => self.answers.push(*a),
+            Parsed::Other => {}
+        }
     }
 
     fn reindex(&mut self) {
