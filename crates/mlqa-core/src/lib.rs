@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod ide;
 pub mod model;
 pub mod report;
 pub mod rules;

@@ -16,7 +16,7 @@ pub mod unknown_topic;
 
 /// What a link destination is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Target<'a> {
+pub enum Target<'a> {
     /// `#anchor` in the same file.
     Fragment(&'a str),
     /// A relative path, with its `#fragment` if any.
@@ -25,7 +25,7 @@ pub(crate) enum Target<'a> {
     Url { scheme: &'a str },
 }
 
-pub(crate) fn classify(dest: &str) -> Target<'_> {
+pub fn classify(dest: &str) -> Target<'_> {
     if let Some(fragment) = dest.strip_prefix('#') {
         return Target::Fragment(fragment);
     }
@@ -69,7 +69,7 @@ pub(crate) fn removal_range(text: &str, items: &[Item], index: usize) -> TextRan
 }
 
 /// A relative path from the folder of `from` to `to` (both relative to the KB root).
-pub(crate) fn relative_path(from: &str, to: &str) -> String {
+pub fn relative_path(from: &str, to: &str) -> String {
     let from_dir: Vec<&str> = from.split('/').collect();
     let from_dir = &from_dir[..from_dir.len() - 1];
     let to_parts: Vec<&str> = to.split('/').collect();
