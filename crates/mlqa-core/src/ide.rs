@@ -197,7 +197,7 @@ pub fn references(ws: &Workspace, file: &str, offset: usize, declaration: bool) 
             question_references(ws, &id, declaration)
         }
         Symbol::Link { file: Some(target), anchor: None, .. } => match ws.answer_at(&target) {
-            Some(a) => question_references(ws, &a.id().to_owned(), declaration),
+            Some(a) => question_references(ws, a.id(), declaration),
             None => links_to(ws, &target, None),
         },
         Symbol::Link { file: Some(target), anchor: Some(anchor), .. }
