@@ -73,3 +73,16 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         assert_eq!(rules[index]["id"], r["ruleId"]);
     }
 }
+
+#[test]
+fn docs_rules_md_is_generated_from_the_rules() {
+    let out = run(&repo(), &["rules", "--format", "markdown"]);
+    let on_disk = std::fs::read_to_string(repo().join("docs/RULES.md")).unwrap();
+    assert!(
+        on_disk == mlqa_tests::stdout(&out),
+        "docs/RULES.md is stale: run `mlqa rules --format markdown > docs/RULES.md`"
+    );
+    for rule in mlqa_core::Rule::ALL {
+        assert!(on_disk.contains(&format!("\n## {}\n", rule.name())), "{} has no section", rule.name());
+    }
+}

@@ -96,3 +96,149 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A language-server client over the real binary's stdio: JSON-RPC with `Content-Length`
+/// framing. A reader thread collects what the server sends; requests wait for their response,
+/// and tests wait for the diagnostics they expect (the server writes responses and
+/// notifications from two streams, so their relative order is not guaranteed).
+pub struct LspClient {
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    incoming: std::sync::mpsc::Receiver<serde_json::Value>,
+    next_id: i64,
+    /// Notifications and server requests received so far.
+    pub notifications: Vec<serde_json::Value>,
+}
+
+/// How long a test waits for the server before failing (generous: CI machines are shared).
+const PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
+
+impl LspClient {
+    /// Starts `mlqa-lsp` in `dir`.
+    pub fn start(dir: &Path) -> Self {
+        Self::spawn(Command::new(bin("mlqa-lsp")), dir)
+    }
+
+    /// Starts the server with another command line (`mlqa lsp`).
+    pub fn spawn(mut command: Command, dir: &Path) -> Self {
+        let mut child = command
+            .current_dir(dir)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("mlqa-lsp starts");
+        let stdin = child.stdin.take().expect("stdin");
+        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        let (tx, incoming) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            while let Some(message) = read_message(&mut stdout) {
+                if tx.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        Self { child, stdin, incoming, next_id: 0, notifications: Vec::new() }
+    }
+
+    pub fn send(&mut self, message: &serde_json::Value) {
+        use std::io::Write;
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("the server reads");
+        self.stdin.flush().expect("flushed");
+    }
+
+    /// Sends raw bytes (for malformed-input tests).
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        use std::io::Write;
+        self.stdin.write_all(bytes).expect("the server reads");
+        self.stdin.flush().expect("flushed");
+    }
+
+    pub fn notify(&mut self, method: &str, params: serde_json::Value) {
+        self.send(&serde_json::json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// The next message from the server, answering its own requests (registrations).
+    fn next(&mut self) -> serde_json::Value {
+        let message = self.incoming.recv_timeout(PATIENCE).expect("the server answers in time");
+        if let (Some(id), Some(_)) = (message.get("id"), message.get("method")) {
+            let reply = serde_json::json!({"jsonrpc": "2.0", "id": id, "result": null});
+            self.send(&reply);
+        }
+        message
+    }
+
+    /// Sends a request and returns its response (with `result` or `error`).
+    pub fn request(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(&serde_json::json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let message = self.next();
+            if message.get("id") == Some(&serde_json::json!(id)) && message.get("method").is_none() {
+                return message;
+            }
+            self.notifications.push(message);
+        }
+    }
+
+    /// The latest diagnostics published for each URI (files without any left out).
+    pub fn published(&self) -> std::collections::BTreeMap<String, Vec<serde_json::Value>> {
+        let mut latest = std::collections::BTreeMap::new();
+        for n in &self.notifications {
+            if n["method"] == "textDocument/publishDiagnostics" {
+                let uri = n["params"]["uri"].as_str().unwrap_or_default().to_owned();
+                latest.insert(uri, n["params"]["diagnostics"].as_array().cloned().unwrap_or_default());
+            }
+        }
+        latest.retain(|_, v: &mut Vec<serde_json::Value>| !v.is_empty());
+        latest
+    }
+
+    /// Waits until the published diagnostics satisfy `done`, and returns them.
+    pub fn wait_diagnostics(
+        &mut self,
+        done: impl Fn(&std::collections::BTreeMap<String, Vec<serde_json::Value>>) -> bool,
+    ) -> std::collections::BTreeMap<String, Vec<serde_json::Value>> {
+        let deadline = std::time::Instant::now() + PATIENCE;
+        loop {
+            let now = self.published();
+            if done(&now) {
+                return now;
+            }
+            assert!(std::time::Instant::now() < deadline, "diagnostics never reached the expected state: {now:#?}");
+            let message = self.next();
+            self.notifications.push(message);
+        }
+    }
+
+    /// `shutdown`, then `exit`; returns the exit status.
+    pub fn stop(mut self) -> std::process::ExitStatus {
+        self.request("shutdown", serde_json::Value::Null);
+        self.notify("exit", serde_json::Value::Null);
+        drop(self.stdin);
+        self.child.wait().expect("the server exits")
+    }
+}
+
+/// Reads one `Content-Length`-framed message; None at end of stream.
+fn read_message(stdout: &mut impl std::io::BufRead) -> Option<serde_json::Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if stdout.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(v) = line.strip_prefix("Content-Length: ") {
+            length = v.parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    std::io::Read::read_exact(stdout, &mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}

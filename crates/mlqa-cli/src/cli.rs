@@ -33,6 +33,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Write or check the JSON Schemas generated from mlqa's types.
     Schema(SchemaArgs),
+    /// Start the language server on stdin/stdout (the same server as `mlqa-lsp`).
+    Lsp,
 }
 
 #[derive(Debug, Args)]
@@ -150,6 +152,8 @@ pub enum CoverageFormat {
 pub enum ListFormat {
     Human,
     Json,
+    /// Every rule's explanation, as `docs/RULES.md`.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

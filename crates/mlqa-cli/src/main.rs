@@ -39,6 +39,7 @@ fn main() -> ExitCode {
         cli::Command::Coverage(args) => commands::coverage::run(&args),
         cli::Command::Rules(args) => commands::rules::run(&args),
         cli::Command::Schema(args) => commands::schema::run(&args),
+        cli::Command::Lsp => return mlqa_lsp::run_stdio(),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

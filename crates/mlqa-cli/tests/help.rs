@@ -12,7 +12,7 @@ fn mlqa(args: &[&str]) -> (i32, String) {
 fn help_lists_every_command_and_the_exit_codes() {
     let (code, text) = mlqa(&["--help"]);
     assert_eq!(code, 0);
-    for command in ["check", "lint", "coverage", "rules", "schema"] {
+    for command in ["check", "lint", "coverage", "rules", "schema", "lsp"] {
         assert!(text.contains(command), "--help does not mention {command}:\n{text}");
     }
     assert!(text.contains("Exit codes: 0 no errors"), "{text}");

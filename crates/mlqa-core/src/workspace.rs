@@ -448,6 +448,14 @@ fn walk(root: &Path, dir: &Path, depth: usize, out: &mut Vec<(String, EntryKind)
     Ok(())
 }
 
+/// Reads one file of the KB the way loading does (size limit first, symlinks not followed);
+/// `None` when it no longer exists.
+pub fn read_file(path: &Path, limit: u64) -> Option<FileContent> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    let kind = if meta.file_type().is_symlink() { EntryKind::Symlink } else { EntryKind::File };
+    meta.is_dir().then_some(()).map_or(Some(read(path, kind, limit)), |()| None)
+}
+
 fn read(path: &Path, kind: EntryKind, limit: u64) -> FileContent {
     let rel = path.to_string_lossy();
     let checked = rel.ends_with(".md") || rel.ends_with(".yaml");

@@ -1,0 +1,39 @@
+//! Quick fixes: every fix of the diagnostics under the cursor, safe ones preferred. The fix of
+//! `missing-answer` is the "Create answer" action: it creates the file, never over one.
+
+use mlqa_core::Applicability;
+use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionResponse, Range};
+
+use crate::world::World;
+
+pub fn actions(w: &World, path: &str, range: Range) -> Option<CodeActionResponse> {
+    let source = w.source(path)?;
+    let start = crate::convert::offset(source, range.start, w.encoding);
+    let end = crate::convert::offset(source, range.end, w.encoding);
+    let diagnostics = w.diagnostics();
+    let mut out = Vec::new();
+    for d in diagnostics.get(path).into_iter().flatten() {
+        let Some(fix) = &d.fix else { continue };
+        if d.range.end < start || d.range.start > end {
+            continue;
+        }
+        let edit = super::workspace_edit(w, &fix.edits, &[])?;
+        let lsp_diag = super::diagnostics::to_lsp(w, w.root.as_ref()?, path, std::slice::from_ref(d), w.encoding);
+        let title = match (d.rule, fix.applicability) {
+            (mlqa_core::Rule::MissingAnswer, _) => {
+                format!("Create answer: {}", fix.title.trim_start_matches("Create "))
+            }
+            (_, Applicability::Safe) => fix.title.clone(),
+            (_, Applicability::Unsafe) => format!("{} (unsafe: review it)", fix.title),
+        };
+        out.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title,
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(lsp_diag),
+            edit: Some(edit),
+            is_preferred: Some(fix.applicability == Applicability::Safe),
+            ..Default::default()
+        }));
+    }
+    Some(out)
+}

@@ -1,0 +1,17 @@
+//! Find references: links to an answer or a heading, `related` lists, resources, the spec.
+
+use mlqa_core::ide;
+use tower_lsp_server::ls_types::{Location, Position};
+
+use crate::world::World;
+
+pub fn references(w: &World, path: &str, pos: Position, declaration: bool) -> Option<Vec<Location>> {
+    let ws = w.ws.as_ref()?;
+    let offset = super::offset(w, path, pos)?;
+    Some(
+        ide::references(ws, path, offset, declaration)
+            .iter()
+            .filter_map(|l| super::location(w, &l.file, l.range))
+            .collect(),
+    )
+}

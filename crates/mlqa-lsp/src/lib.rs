@@ -1,0 +1,33 @@
+//! The mlqa language server. `world` holds the state; `convert` is the only place that knows
+//! LSP positions and URIs (UTF-8 or UTF-16); `handlers/` has one file per capability, each only
+//! translating what `mlqa_core::ide` and the checker answer.
+
+mod convert;
+mod handlers;
+mod server;
+mod transport;
+mod world;
+
+use std::process::ExitCode;
+
+use tower_lsp_server::{LspService, Server};
+
+/// Serves LSP on stdin/stdout until the client sends `exit` or goes away.
+pub fn run_stdio() -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("mlqa-lsp: cannot start the runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    runtime.block_on(async {
+        let (service, socket) = LspService::new(server::Backend::new);
+        // One message at a time: edits must apply in the order the client sent them.
+        Server::new(transport::guarded(tokio::io::stdin()), tokio::io::stdout(), socket)
+            .concurrency_level(1)
+            .serve(service)
+            .await;
+    });
+    ExitCode::SUCCESS
+}

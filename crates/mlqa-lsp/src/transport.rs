@@ -1,0 +1,84 @@
+//! A guard in front of the JSON-RPC transport. tower-lsp-server's reader stops for good at the
+//! first undecodable frame (its framed stream ends after an error), so one bad message from a
+//! client would end the session. This reader re-frames stdin: well-formed messages pass
+//! through unchanged; a frame without a usable `Content-Length`, or whose body is not JSON, is
+//! dropped with a note on stderr, and reading resynchronizes on the next header.
+
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, DuplexStream};
+
+/// Largest message accepted (a whole-document sync of a large file fits easily).
+const MAX_MESSAGE: usize = 64 * 1024 * 1024;
+
+pub fn guarded(mut input: impl AsyncRead + Unpin + Send + 'static) -> DuplexStream {
+    let (mut tx, rx) = tokio::io::duplex(1 << 16);
+    tokio::spawn(async move {
+        let mut buf = Vec::new();
+        let mut chunk = vec![0u8; 1 << 16];
+        loop {
+            while let Some(frame) = next_frame(&mut buf) {
+                match frame {
+                    Ok(body) => {
+                        let header = format!("Content-Length: {}\r\n\r\n", body.len());
+                        if tx.write_all(header.as_bytes()).await.is_err() || tx.write_all(&body).await.is_err() {
+                            return;
+                        }
+                    }
+                    Err(reason) => eprintln!("mlqa-lsp: dropped a malformed message: {reason}"),
+                }
+            }
+            match input.read(&mut chunk).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            }
+        }
+    });
+    rx
+}
+
+/// The next complete frame in `buf` (consumed), `Err` for a bad one, `None` if more input is needed.
+fn next_frame(buf: &mut Vec<u8>) -> Option<Result<Vec<u8>, String>> {
+    let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
+        if buf.len() > MAX_MESSAGE {
+            buf.clear();
+            return Some(Err("a header without an end".into()));
+        }
+        return None;
+    };
+    let header = String::from_utf8_lossy(&buf[..end]).into_owned();
+    let length = header.lines().find_map(|l| {
+        let (name, value) = l.split_once(':')?;
+        name.trim().eq_ignore_ascii_case("content-length").then(|| value.trim().parse::<usize>().ok())?
+    });
+    let Some(length) = length.filter(|&n| n <= MAX_MESSAGE) else {
+        buf.drain(..end + 4);
+        return Some(Err("no valid Content-Length header".into()));
+    };
+    if buf.len() < end + 4 + length {
+        return None;
+    }
+    let body: Vec<u8> = buf[end + 4..end + 4 + length].to_vec();
+    buf.drain(..end + 4 + length);
+    match serde_json::from_slice::<serde_json::Value>(&body) {
+        Ok(_) => Some(Ok(body)),
+        Err(e) => Some(Err(format!("the body is not JSON ({e})"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_pass_bad_ones_drop_and_reading_resynchronizes() {
+        let mut buf =
+            b"Content-Length: 2\r\n\r\n{}Content-Length: 5\r\n\r\n{bad}X-Junk\r\n\r\nContent-Length: 4\r\n\r\n[1]\n"
+                .to_vec();
+        assert_eq!(next_frame(&mut buf), Some(Ok(b"{}".to_vec())));
+        assert!(matches!(next_frame(&mut buf), Some(Err(_))));
+        assert!(matches!(next_frame(&mut buf), Some(Err(_))), "a header block without a length");
+        assert_eq!(next_frame(&mut buf), Some(Ok(b"[1]\n".to_vec())));
+        assert_eq!(next_frame(&mut buf), None);
+        let mut partial = b"Content-Length: 10\r\n\r\n{\"a\"".to_vec();
+        assert_eq!(next_frame(&mut partial), None, "waits for the rest of the body");
+    }
+}
