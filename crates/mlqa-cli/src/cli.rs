@@ -35,6 +35,102 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Start the language server on stdin/stdout (the same server as `mlqa-lsp`).
     Lsp,
+    /// Search the questions and answers (stemmed, one typo per word forgiven).
+    Search(SearchArgs),
+    /// Show an answer, by id or by words of its question.
+    Show(ShowArgs),
+    /// List the questions with coverage per category.
+    List(ListArgs),
+    /// Practise: questions chosen by spaced repetition (SM-2), progress kept in your data folder.
+    Quiz(QuizArgs),
+    /// Create an answer file for a spec question, with the configured sections.
+    New(NewArgs),
+    /// Print a shell completion script (`mlqa completions bash > ~/.local/share/bash-completion/completions/mlqa`).
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for.
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Only this category (its id, e.g. `optimization`).
+    #[arg(long, value_name = "ID")]
+    pub category: Option<String>,
+    /// How many results at most.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub kb: KbArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// An answer's id (`bias-variance`) or words of its question (`kv cache inference`).
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Only this section (e.g. `Example`).
+    #[arg(long, value_name = "NAME")]
+    pub section: Option<String>,
+    /// The Markdown as written, not rendered.
+    #[arg(long)]
+    pub raw: bool,
+    /// Never page, even on a terminal.
+    #[arg(long)]
+    pub no_pager: bool,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub kb: KbArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this category (its id).
+    #[arg(long, value_name = "ID")]
+    pub category: Option<String>,
+    /// Only questions without an answer.
+    #[arg(long, conflicts_with = "answered")]
+    pub missing: bool,
+    /// Only questions with an answer.
+    #[arg(long)]
+    pub answered: bool,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub kb: KbArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct QuizArgs {
+    /// Only this category (its id).
+    #[arg(long, value_name = "ID")]
+    pub category: Option<String>,
+    /// Questions in this session.
+    #[arg(long, default_value_t = 10)]
+    pub count: usize,
+    /// Seed for the order of new questions (default: from the clock).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    #[command(flatten)]
+    pub kb: KbArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The question's id in spec.yaml.
+    pub id: String,
+    #[command(flatten)]
+    pub kb: KbArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

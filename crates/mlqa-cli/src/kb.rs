@@ -39,6 +39,34 @@ pub fn locate(kb: Option<&Path>) -> Result<PathBuf, Failure> {
     }
 }
 
+/// A KB to read from: the one found on disk, else the one embedded in the binary.
+pub struct ReadKb {
+    pub ws: Workspace,
+    pub paths: Paths,
+}
+
+/// For the read-only commands: `--kb DIR`, else the KB found upward, else the embedded one.
+pub fn open_for_reading(kb: Option<&Path>) -> Result<ReadKb, Failure> {
+    if kb.is_some() || config::discover(&std::env::current_dir().unwrap_or_default()).is_some() {
+        let root = locate(kb)?;
+        let ws = load(&root)?;
+        return Ok(ReadKb { ws, paths: Paths::new(&root) });
+    }
+    let files = crate::embedded::FILES;
+    let config_text = files.iter().find(|(p, _)| *p == CONFIG_FILE).map(|(_, t)| *t).ok_or_else(|| {
+        Failure::usage(format!("no {CONFIG_FILE} here or above, and this mlqa was built without a KB; pass --kb DIR"))
+    })?;
+    let config = mlqa_core::Config::parse(config_text, Path::new("<embedded>/mlqa.toml"))
+        .map_err(|e| Failure::usage(e.to_string()))?;
+    let list = files
+        .iter()
+        .filter(|(p, _)| *p != CONFIG_FILE)
+        .map(|(p, t)| ((*p).to_owned(), mlqa_core::workspace::FileContent::Text((*t).to_owned())))
+        .collect();
+    let ws = Workspace::build(PathBuf::from("<embedded>"), config, list);
+    Ok(ReadKb { ws, paths: Paths { prefix: "kb/".into() } })
+}
+
 pub fn load(root: &Path) -> Result<Workspace, Failure> {
     Workspace::load(root).map_err(|e| Failure::usage(e.to_string()))
 }
@@ -92,6 +120,14 @@ fn relative(from: &Path, to: &Path) -> PathBuf {
         out.push(c);
     }
     out
+}
+
+/// `--category ID` must name a category of the spec.
+pub fn check_category(ws: &Workspace, category: Option<&str>) -> Result<(), Failure> {
+    match category {
+        Some(c) if !ws.has_category(c) => Err(Failure::usage(format!("no category `{c}`; `mlqa list` shows them"))),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]

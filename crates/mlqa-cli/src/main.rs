@@ -6,8 +6,10 @@ use clap::Parser;
 
 mod cli;
 mod commands;
+mod embedded;
 mod kb;
 mod output;
+mod render;
 mod terminal;
 
 /// Why a command could not do its job (exit code 2), as opposed to finding problems (1).
@@ -40,6 +42,16 @@ fn main() -> ExitCode {
         cli::Command::Rules(args) => commands::rules::run(&args),
         cli::Command::Schema(args) => commands::schema::run(&args),
         cli::Command::Lsp => return mlqa_lsp::run_stdio(),
+        cli::Command::Search(args) => commands::search::run(&args),
+        cli::Command::Show(args) => commands::show::run(&args),
+        cli::Command::List(args) => commands::list::run(&args),
+        cli::Command::Quiz(args) => commands::quiz::run(&args),
+        cli::Command::New(args) => commands::new::run(&args),
+        cli::Command::Completions(args) => {
+            let mut cmd = <cli::Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut cmd, "mlqa", &mut std::io::stdout());
+            Ok(Outcome::Clean)
+        }
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -16,6 +16,7 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod search;
 pub mod slug;
 pub mod suppress;
 pub mod syntax;

@@ -1,5 +1,10 @@
 pub mod check;
 pub mod coverage;
+pub mod list;
+pub mod new;
+pub mod quiz;
 pub mod rules;
 pub mod schema;
+pub mod search;
+pub mod show;
 mod watch;
