@@ -217,3 +217,13 @@ fn watch_rechecks_after_a_change() {
     child.wait().unwrap();
     assert!(seen, "the change was not picked up");
 }
+
+#[test]
+fn coverage_badge_is_an_svg_with_the_figure() {
+    let kb = FixtureKb::new(Some("rules/missing-answer"));
+    let out = run(kb.path(), &["coverage", "--format", "badge"]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("coverage_badge", stdout(&out));
+    let full = stdout(&run(&repo(), &["coverage", "--format", "badge"]));
+    assert!(full.contains(">84/84 (100%)</text>") && full.contains("#4c1"), "{full}");
+}

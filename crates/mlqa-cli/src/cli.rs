@@ -242,6 +242,8 @@ pub enum Format {
 pub enum CoverageFormat {
     Human,
     Json,
+    /// A shields-style SVG badge.
+    Badge,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
