@@ -88,7 +88,14 @@ fn copy_tree(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).expect("fixture folder") {
         let entry = entry.expect("entry");
         let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
+        let kind = entry.file_type().expect("type");
+        if kind.is_symlink() {
+            // Fixtures may hold symbolic links (to /etc/passwd, to a parent folder): recreate
+            // the link itself, never what it points to.
+            let _ = std::fs::remove_file(&target);
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(std::fs::read_link(entry.path()).expect("a link"), &target).expect("symlink");
+        } else if kind.is_dir() {
             std::fs::create_dir_all(&target).expect("folder");
             copy_tree(&entry.path(), &target);
         } else {

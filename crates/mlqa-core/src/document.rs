@@ -50,7 +50,8 @@ impl YamlDoc {
     /// Parses `text[range]` and validates it against `schema`, reporting into `diags`.
     pub fn parse(path: &str, text: &str, range: TextRange, schema: SchemaKind, diags: &mut Vec<Diagnostic>) -> Self {
         let spans = YamlSpans::parse(text, range);
-        let value = match yaml::parse_value(text, range) {
+        let budget = if schema == SchemaKind::FrontMatter { yaml::Budget::FrontMatter } else { yaml::Budget::Document };
+        let value = match yaml::parse_value(text, range, budget) {
             Ok(v) => v,
             Err(e) => {
                 diags.push(

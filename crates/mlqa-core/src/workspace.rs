@@ -33,8 +33,10 @@ pub enum FileContent {
         lossy: String,
         valid_up_to: usize,
     },
-    /// Exists, but is not a file mlqa reads (an image, a symlink, ...).
+    /// Exists, but is not a file mlqa reads (an image, ...).
     Unread,
+    /// A symbolic link: never followed, so never read.
+    Symlink,
     /// Could not be read.
     Error(String),
 }
@@ -111,7 +113,32 @@ impl ParsedFile {
                 diags.push(too_large(&path, text.len() as u64, limit));
                 (None, false)
             }
+            FileContent::Text(text) if is_checked(&path) && text.contains('\0') => {
+                let at = text.find('\0').unwrap_or(0);
+                diags.push(
+                    Diagnostic::new(
+                        Rule::InvalidUtf8,
+                        &path,
+                        TextRange::new(at, at + 1),
+                        "the file contains a NUL byte: binary data, not text",
+                    )
+                    .with_help("an answer is UTF-8 text; remove the binary content (the first NUL byte is here)"),
+                );
+                (Some(Source::new(path.clone(), text.replace('\0', "?"))), false)
+            }
             FileContent::Text(text) => (Some(Source::new(path.clone(), text)), true),
+            FileContent::Symlink => {
+                diags.push(
+                    Diagnostic::new(
+                        Rule::SymlinkNotFollowed,
+                        &path,
+                        TextRange::empty(0),
+                        "this is a symbolic link, which mlqa never follows",
+                    )
+                    .with_help("put the file itself in the KB; links could point outside it, so they are not read"),
+                );
+                (None, false)
+            }
             FileContent::TooLarge { bytes } => {
                 diags.push(too_large(&path, bytes, limit));
                 (None, false)
@@ -459,7 +486,10 @@ pub fn read_file(path: &Path, limit: u64) -> Option<FileContent> {
 fn read(path: &Path, kind: EntryKind, limit: u64) -> FileContent {
     let rel = path.to_string_lossy();
     let checked = rel.ends_with(".md") || rel.ends_with(".yaml");
-    if kind == EntryKind::Symlink || !checked {
+    if kind == EntryKind::Symlink {
+        return FileContent::Symlink;
+    }
+    if !checked {
         return FileContent::Unread;
     }
     let file = match std::fs::File::open(path) {

@@ -130,6 +130,7 @@ rules! {
     InvalidUtf8 => syntax::invalid_utf8,
     InvalidPattern => syntax::invalid_pattern,
     UnusedSuppression => syntax::unused_suppression,
+    SymlinkNotFollowed => syntax::symlink_not_followed,
     MissingAnswer => coverage::missing_answer,
     OrphanAnswer => coverage::orphan_answer,
     DuplicateAnswer => coverage::duplicate_answer,

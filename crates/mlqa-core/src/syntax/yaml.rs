@@ -201,12 +201,32 @@ pub struct YamlError {
     pub message: String,
 }
 
-/// Reads the YAML in `text[range]` as a JSON value.
-pub fn parse_value(text: &str, range: TextRange) -> Result<serde_json::Value, YamlError> {
+/// How much YAML a document may expand to: aliases are replayed node by node, so an alias bomb
+/// costs memory before any limit on the input's size could see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Budget {
+    /// An answer's front matter: a handful of keys and short lists.
+    FrontMatter,
+    /// `spec.yaml` or `resources.yaml`: grows with the KB (about ten nodes per question).
+    Document,
+}
+
+/// Reads the YAML in `text[range]` as a JSON value, within `budget`.
+pub fn parse_value(text: &str, range: TextRange, budget: Budget) -> Result<serde_json::Value, YamlError> {
     let source = &text[range.start..range.end];
+    let mut limits = serde_saphyr::Budget::default();
+    let mut aliases = serde_saphyr::options::AliasLimits::default();
+    if budget == Budget::FrontMatter {
+        limits.max_nodes = 10_000;
+        limits.max_events = 50_000;
+        limits.max_aliases = 1_000;
+        aliases.max_total_replayed_events = 10_000;
+    }
     let options = serde_saphyr::options! {
         strict_booleans: true,
         with_snippet: false,
+        budget: Some(limits),
+        alias_limits: aliases,
     };
     match serde_saphyr::from_str_with_options::<Option<serde_json::Value>>(source, options) {
         Ok(value) => Ok(value.unwrap_or(serde_json::Value::Null)),
@@ -259,14 +279,14 @@ mod tests {
     #[test]
     fn values_use_yaml_1_2_booleans() {
         let text = "a: y\nb: true\n";
-        let v = parse_value(text, TextRange::new(0, text.len())).unwrap();
+        let v = parse_value(text, TextRange::new(0, text.len()), Budget::Document).unwrap();
         assert_eq!(v, serde_json::json!({"a": "y", "b": true}));
     }
 
     #[test]
     fn errors_point_into_the_file() {
         let text = "---\na: [1, 2\nb: 3\n";
-        let err = parse_value(text, TextRange::new(4, text.len())).unwrap_err();
+        let err = parse_value(text, TextRange::new(4, text.len()), Budget::Document).unwrap_err();
         assert!(err.range.start >= 4, "{err:?}");
     }
 
@@ -279,6 +299,7 @@ mod tests {
                 "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
             ));
         }
-        assert!(parse_value(&yaml, TextRange::new(0, yaml.len())).is_err());
+        assert!(parse_value(&yaml, TextRange::new(0, yaml.len()), Budget::Document).is_err());
+        assert!(parse_value(&yaml, TextRange::new(0, yaml.len()), Budget::FrontMatter).is_err());
     }
 }

@@ -13,7 +13,8 @@ pub const META: RuleMeta = RuleMeta {
     summary: "a spec question with no answer file",
     explanation: r#"## What it does
 Reports each question of `spec.yaml` that no answer file claims, on the question's `id` in the
-spec. An answer is for the question named by its file name.
+spec. An answer is for the question named by its file name. A file at the expected path that
+cannot be read (not UTF-8, too large) is reported by its own rule instead.
 
 ## Why is this bad?
 The spec is the contract of the KB: a listed question without an answer is a gap that learners
@@ -27,10 +28,11 @@ configured sections, empty, for you to write. It never overwrites a file that ex
 
 fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     for q in ws.questions() {
-        if ws.answers_for(&q.id.value).next().is_some() {
+        let path = Workspace::expected_path(q);
+        // An answer file that exists but cannot be read is reported by its own diagnostic.
+        if ws.answers_for(&q.id.value).next().is_some() || ws.file_exists(&path) {
             continue;
         }
-        let path = Workspace::expected_path(q);
         let title = q.question.as_ref().map_or("", |i| i.value.as_str());
         out.push(
             Diagnostic::new(

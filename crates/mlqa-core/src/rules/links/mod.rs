@@ -39,7 +39,8 @@ pub fn classify(dest: &str) -> Target<'_> {
                 .enumerate()
                 .all(|(i, b)| b.is_ascii_alphabetic() || (i > 0 && (b.is_ascii_digit() || b"+-.".contains(&b))))
     });
-    if let Some(n) = scheme_len {
+    // `C:/x` is a Windows drive path, not a URL scheme: `link-escapes-kb` reports it.
+    if let Some(n) = scheme_len.filter(|&n| n > 1) {
         return Target::Url { scheme: &dest[..n] };
     }
     let (path, fragment) = match dest.split_once('#') {
@@ -91,6 +92,7 @@ mod tests {
         assert_eq!(classify("https://x.org/a"), Target::Url { scheme: "https" });
         assert_eq!(classify("javascript:alert(1)"), Target::Url { scheme: "javascript" });
         assert_eq!(classify("//evil.example"), Target::Url { scheme: "" });
+        assert_eq!(classify("C:/Windows/win.ini"), Target::Path { path: "C:/Windows/win.ini", fragment: None });
     }
 
     #[test]
