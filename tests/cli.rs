@@ -227,3 +227,16 @@ fn coverage_badge_is_an_svg_with_the_figure() {
     let full = stdout(&run(&repo(), &["coverage", "--format", "badge"]));
     assert!(full.contains(">84/84 (100%)</text>") && full.contains("#4c1"), "{full}");
 }
+
+#[test]
+fn fixes_never_write_outside_the_kb() {
+    let kb = FixtureKb::new(Some("rules/missing-answer"));
+    let spec = kb.read("spec.yaml").replace("id: fourth", "id: ../../../evil");
+    kb.write("spec.yaml", spec);
+    let out = run(kb.path(), &["check", "--fix", "--unsafe-fixes"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let parent = kb.path().parent().unwrap();
+    assert!(!parent.join("evil.md").exists() && !kb.path().join("evil.md").exists());
+    let report = stdout(&run(kb.path(), &["check", "--format", "json"]));
+    assert!(report.contains("\"rule\": \"schema-violation\""), "the bad id is reported: {report}");
+}

@@ -273,14 +273,39 @@ fn the_server_survives_bad_requests() {
     assert!(malformed.get("error").is_some());
     let unknown = client.request("mlqa/nothing", json!({}));
     assert_eq!(unknown["error"]["code"], -32601);
+    // Malformed JSON, a missing header, a wrong Content-Length: dropped, the session goes on.
     client.send_raw(b"Content-Length: 5\r\n\r\n{bad}");
-    for _ in 0..200 {
-        let change = json!({"textDocument": {"uri": uri(&kb, "alpha/first.md"), "version": 3}, "contentChanges": [{"text": "x"}]});
-        client.notify("textDocument/didChange", change);
+    client.send_raw(b"X-Nonsense: 1\r\n\r\n");
+    client.send_raw(b"Content-Length: 3\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"initialized\"}");
+    // A burst of 1,000 edits to an open document.
+    open(&mut client, &kb, "alpha/first.md");
+    let first = uri(&kb, "alpha/first.md");
+    for version in 2..1002 {
+        let change =
+            json!({"range": {"start": {"line": 23, "character": 0}, "end": {"line": 23, "character": 0}}, "text": "x"});
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": first, "version": version}, "contentChanges": [change]}),
+        );
     }
     let still = client.request("workspace/symbol", json!({"query": "third"}));
     assert_eq!(still["result"].as_array().unwrap().len(), 1, "still serving after abuse");
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": first}, "position": {"line": 23, "character": 500}}),
+    );
+    assert!(hover.get("error").is_none(), "{hover}");
     assert!(client.stop().success());
+}
+
+#[test]
+fn a_client_that_vanishes_ends_the_server_cleanly() {
+    let kb = FixtureKb::new(None);
+    let mut client = start(&kb, false);
+    client.request("workspace/symbol", json!({"query": "first"}));
+    // No shutdown, no exit: the client closes its end.
+    let status = client.vanish();
+    assert!(status.success(), "{status:?}");
 }
 
 #[test]

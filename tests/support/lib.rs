@@ -220,6 +220,20 @@ impl LspClient {
         }
     }
 
+    /// Closes the server's input without `shutdown` or `exit`, as a crashed client does, and
+    /// waits (at most 30 s) for the server to end.
+    pub fn vanish(mut self) -> std::process::ExitStatus {
+        drop(self.stdin);
+        let deadline = std::time::Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("waitable") {
+                return status;
+            }
+            assert!(std::time::Instant::now() < deadline, "the server outlived its client");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
     /// `shutdown`, then `exit`; returns the exit status.
     pub fn stop(mut self) -> std::process::ExitStatus {
         self.request("shutdown", serde_json::Value::Null);

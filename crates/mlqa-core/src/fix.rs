@@ -78,6 +78,25 @@ pub fn apply(text: &str, edits: &[(TextRange, String)]) -> String {
 /// Writes `contents` to `path` through a temporary file in the same folder and a rename, so a
 /// crash leaves either the old file or the new one. With `create_new`, refuses an existing file.
 pub fn write_atomic(path: &Path, contents: &str, create_new: bool) -> std::io::Result<()> {
+    write_with(path, contents, create_new, |tmp, path| {
+        if create_new {
+            // hard_link fails if the target exists, unlike rename: no race with another writer.
+            std::fs::hard_link(tmp, path)?;
+            std::fs::remove_file(tmp)
+        } else {
+            std::fs::rename(tmp, path)
+        }
+    })
+}
+
+/// The steps of [`write_atomic`], with the final commit (the rename) given by the caller, so
+/// tests can make it fail the way a crash at that moment would.
+fn write_with(
+    path: &Path,
+    contents: &str,
+    create_new: bool,
+    commit: impl FnOnce(&Path, &Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     if create_new && path.symlink_metadata().is_ok() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::AlreadyExists,
@@ -92,13 +111,7 @@ pub fn write_atomic(path: &Path, contents: &str, create_new: bool) -> std::io::R
         let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         file.write_all(contents.as_bytes())?;
         file.sync_all()?;
-        if create_new {
-            // hard_link fails if the target exists, unlike rename: no race with another writer.
-            std::fs::hard_link(&tmp, path)?;
-            std::fs::remove_file(&tmp)
-        } else {
-            std::fs::rename(&tmp, path)
-        }
+        commit(&tmp, path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -134,6 +147,19 @@ mod tests {
         write_atomic(&path, "three", false).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "three");
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_crash_before_the_rename_leaves_the_old_file_intact() {
+        let dir = std::env::temp_dir().join(format!("mlqa-crash-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let path = dir.join("answer.md");
+        write_atomic(&path, "the old answer", false).unwrap();
+        let crash = |_: &Path, _: &Path| Err(std::io::Error::other("killed before the rename"));
+        assert!(write_with(&path, "half of the new", false, crash).is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "the old answer");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "the temporary file is cleaned up");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -44,6 +44,15 @@ fn next_frame(buf: &mut Vec<u8>) -> Option<Result<Vec<u8>, String>> {
         }
         return None;
     };
+    // Bytes left over from a frame whose Content-Length was too short come before the next
+    // header: skip to the header's start, so one bad frame costs one message, not the session.
+    let lower = buf[..end].to_ascii_lowercase();
+    if let Some(pos) = lower.windows(15).position(|w| w == b"content-length:") {
+        if pos > 0 && buf[pos - 1] != b'\n' {
+            buf.drain(..pos);
+            return Some(Err("stray bytes before a header".into()));
+        }
+    }
     let header = String::from_utf8_lossy(&buf[..end]).into_owned();
     let length = header.lines().find_map(|l| {
         let (name, value) = l.split_once(':')?;
@@ -78,6 +87,10 @@ mod tests {
         assert!(matches!(next_frame(&mut buf), Some(Err(_))), "a header block without a length");
         assert_eq!(next_frame(&mut buf), Some(Ok(b"[1]\n".to_vec())));
         assert_eq!(next_frame(&mut buf), None);
+        let mut short = b"Content-Length: 3\r\n\r\n{\"a\": 1}Content-Length: 2\r\n\r\n{}".to_vec();
+        assert!(matches!(next_frame(&mut short), Some(Err(_))), "the truncated body");
+        assert!(matches!(next_frame(&mut short), Some(Err(_))), "its leftover bytes");
+        assert_eq!(next_frame(&mut short), Some(Ok(b"{}".to_vec())), "the next message survives");
         let mut partial = b"Content-Length: 10\r\n\r\n{\"a\"".to_vec();
         assert_eq!(next_frame(&mut partial), None, "waits for the rest of the body");
     }

@@ -58,6 +58,8 @@ pub struct CodeBlock {
     /// Where a language tag goes: right after the opening fence.
     pub info_at: usize,
     pub code: String,
+    /// Whether a closing fence ends it (an unclosed fence runs to the end of the file).
+    pub closed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,7 +118,8 @@ pub fn parse(text: &str, start: usize) -> Markdown {
                 };
                 let info_at = if fenced { fence_end(text, range.start) } else { range.start };
                 code = Some(md.code_blocks.len());
-                md.code_blocks.push(CodeBlock { fenced, lang, range, info_at, code: String::new() });
+                let closed = !fenced || is_closed(text, range, info_at);
+                md.code_blocks.push(CodeBlock { fenced, lang, range, info_at, code: String::new(), closed });
             }
             Event::End(TagEnd::CodeBlock) => code = None,
             Event::Text(t) | Event::Code(t) => {
@@ -152,8 +155,10 @@ fn heading_text_range(text: &str, range: TextRange) -> TextRange {
     let line_end = line.find(['\n', '\r']).unwrap_or(line.len());
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if hashes == 0 {
-        // A setext heading: the first line is the title.
-        return TextRange::new(range.start, range.start + line_end);
+        // A setext heading: every line but the `===`/`---` underline is the title.
+        let body = line.trim_end_matches(['\n', '\r']);
+        let end = body.rfind('\n').map_or(line_end, |n| body[..n].trim_end_matches('\r').len());
+        return TextRange::new(range.start, range.start + end);
     }
     let after = &line[hashes..line_end];
     let lead = after.len() - after.trim_start().len();
@@ -182,6 +187,19 @@ fn link(text: &str, kind: LinkKind, link_type: LinkType, dest: &str, range: Text
         _ => range,
     };
     Link { kind, dest: dest.to_owned(), range, dest_range }
+}
+
+/// Whether a fenced block's last line is a closing fence of the opening fence's character.
+fn is_closed(text: &str, range: TextRange, info_at: usize) -> bool {
+    let block = &text[range.start..range.end];
+    let fence = text[range.start..info_at].trim_start();
+    let Some(c) = fence.chars().next() else { return false };
+    let mut lines = block.lines();
+    lines.next();
+    lines.filter(|l| !l.trim().is_empty()).last().is_some_and(|last| {
+        let last = last.trim();
+        last.len() >= fence.len() && last.chars().all(|x| x == c)
+    })
 }
 
 /// After the opening fence of a fenced code block (where its info string starts).
@@ -266,6 +284,14 @@ mod tests {
         let sections = md.sections(text.len());
         assert_eq!(sections.len(), 2);
         assert_eq!(md.words_in(sections[0].body), 5);
+    }
+
+    #[test]
+    fn setext_titles_span_all_their_lines() {
+        let text = "one\ntwo\r\n===\n";
+        let md = parse(text, 0);
+        let h = &md.headings[0];
+        assert_eq!(&text[h.text_range.start..h.text_range.end], "one\ntwo");
     }
 
     #[test]

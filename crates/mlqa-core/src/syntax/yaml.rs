@@ -252,7 +252,7 @@ pub fn parse_value(text: &str, range: TextRange, budget: Budget) -> Result<serde
 /// the file; the diagnostic's range says where), in words a KB author can act on.
 fn first_line(message: &str) -> String {
     let line = message.lines().next().unwrap_or("invalid YAML").trim();
-    if line.contains("budget breached") {
+    if line.contains("budget breached") || line.contains("alias replay limit") {
         return "the YAML expands to too many nodes (an alias bomb, or aliases nested too deep)".to_owned();
     }
     let cut = line.find(" at line ").unwrap_or(line.len());

@@ -44,15 +44,20 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
                 (text.len(), format!("{sep}## {name}\n"))
             }
         };
-        out.push(
-            Diagnostic::new(
-                Rule::MissingSection,
-                ctx.path(),
-                headline(ctx),
-                format!("the answer has no `## {name}` section"),
-            )
-            .with_help(format!("the sections, in order: {}", required.join(", ")))
-            .with_fix(Fix::safe(format!("Insert `## {name}`"), vec![Edit::insert(ctx.path(), at, insert)])),
+        let d = Diagnostic::new(
+            Rule::MissingSection,
+            ctx.path(),
+            headline(ctx),
+            format!("the answer has no `## {name}` section"),
         );
+        // A heading inserted inside an unclosed code block would be code, not a section.
+        let in_open_code =
+            ctx.answer.md.code_blocks.iter().any(|b| !b.closed && at > b.range.start && at <= b.range.end);
+        out.push(if in_open_code {
+            d.with_help("a code block runs to the end of the file: close its fence, then add the section")
+        } else {
+            d.with_help(format!("the sections, in order: {}", required.join(", ")))
+                .with_fix(Fix::safe(format!("Insert `## {name}`"), vec![Edit::insert(ctx.path(), at, insert)]))
+        });
     }
 }

@@ -34,22 +34,21 @@ fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let title = q.question.as_ref().map_or("", |i| i.value.as_str());
-        out.push(
-            Diagnostic::new(
-                Rule::MissingAnswer,
-                SPEC_FILE,
-                q.id.range,
-                format!("question `{}` has no answer", q.id.value),
-            )
-            .with_help(format!("write {path}"))
-            .with_fix(Fix::unsafe_(
-                format!("Create {path}"),
-                vec![Edit::Create {
-                    file: path.clone(),
-                    contents: scaffold(&q.id.value, &q.category, title, &ws.config.answers.sections),
-                }],
-            )),
-        );
+        let d = Diagnostic::new(
+            Rule::MissingAnswer,
+            SPEC_FILE,
+            q.id.range,
+            format!("question `{}` has no answer", q.id.value),
+        )
+        .with_help(format!("write {path}"));
+        // Only a well-formed id names a file to create (`schema-violation` reports the others).
+        let fix = is_id(&q.id.value) && is_id(&q.category);
+        out.push(if fix {
+            let contents = scaffold(&q.id.value, &q.category, title, &ws.config.answers.sections);
+            d.with_fix(Fix::unsafe_(format!("Create {path}"), vec![Edit::Create { file: path.clone(), contents }]))
+        } else {
+            d
+        });
     }
 }
 
@@ -61,4 +60,10 @@ pub fn scaffold(id: &str, category: &str, question: &str, sections: &[String]) -
         text.push_str(&format!("\n## {s}\n"));
     }
     text
+}
+
+/// A kebab-case id: lowercase letters and digits, single dashes between them.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }

@@ -1,0 +1,101 @@
+//! Properties that hold for any text: parsing and every rule return without panicking, every
+//! diagnostic range lies inside its file and on character boundaries, and applying the safe
+//! fixes is idempotent and never touches text outside its edits.
+
+use std::path::{Path, PathBuf};
+
+use mlqa_core::fix::{apply, plan};
+use mlqa_core::workspace::FileContent;
+use mlqa_core::{Config, Selection, Workspace, check};
+use proptest::prelude::*;
+
+fn base(path: &str) -> String {
+    std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/base").join(path))
+        .unwrap()
+}
+
+fn workspace(first: &str) -> Workspace {
+    let config = Config::parse(&base("mlqa.toml"), Path::new("mlqa.toml")).unwrap();
+    let mut files: Vec<(String, FileContent)> = ["spec.yaml", "resources.yaml", "alpha/second.md", "beta/third.md"]
+        .iter()
+        .map(|p| (p.to_string(), FileContent::Text(base(p))))
+        .collect();
+    files.push(("alpha/first.md".into(), FileContent::Text(first.to_owned())));
+    Workspace::build(PathBuf::from("/kb"), config, files)
+}
+
+/// Pieces that exercise the parsers: front matter, headings, links, math, code, comments,
+/// CRLF, non-ASCII, and arbitrary characters.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("---\n".to_owned()),
+        Just("id: first\ncategory: alpha\ndifficulty: core\n".to_owned()),
+        Just("related: [second, third, second]\n".to_owned()),
+        Just("tags: [a, a]\n".to_owned()),
+        Just("# What is the first question (one, two)?\n".to_owned()),
+        Just("## Short answer\n".to_owned()),
+        Just("## Example\n".to_owned()),
+        Just("[x](second.md#examp)".to_owned()),
+        Just("[y](http://e.org)".to_owned()),
+        Just("[z](first.md#pitfalls)".to_owned()),
+        Just("$x^2$ $$".to_owned()),
+        Just("```\ncode\n```\n".to_owned()),
+        Just("<!-- mlqa-disable-next-line nothing -->\n".to_owned()),
+        Just("TODO ".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("√dₖ 中文 😀 ".to_owned()),
+        "[^\u{0}]{0,12}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn diagnostics_are_in_bounds_and_on_char_boundaries(first in text()) {
+        let ws = workspace(&first);
+        for d in check(&ws, &Selection::default()) {
+            let Some(source) = ws.source(&d.file) else { continue };
+            let t = &source.text;
+            prop_assert!(d.range.start <= d.range.end && d.range.end <= t.len(), "{d:?} in {} bytes", t.len());
+            prop_assert!(t.is_char_boundary(d.range.start) && t.is_char_boundary(d.range.end), "{d:?}");
+            for r in &d.related {
+                let rt = &ws.source(&r.file).expect("related files have text").text;
+                prop_assert!(r.range.end <= rt.len() && rt.is_char_boundary(r.range.start) && rt.is_char_boundary(r.range.end));
+            }
+        }
+    }
+
+    #[test]
+    fn safe_fixes_are_idempotent_and_local(first in text()) {
+        let mut text = first.clone();
+        // Apply safe fixes until none is left (as `mlqa check --fix` does, at most 10 passes).
+        for _ in 0..10 {
+            let ws = workspace(&text);
+            let p = plan(&check(&ws, &Selection::default()), false);
+            let Some(edits) = p.edits.get("alpha/first.md") else { break };
+            let next = apply(&text, edits);
+            // Text outside the edited ranges is kept, in order.
+            let mut sorted = edits.clone();
+            sorted.sort_by_key(|(r, _)| r.start);
+            let mut expected = String::new();
+            let mut pos = 0;
+            for (r, new) in &sorted {
+                expected.push_str(&text[pos..r.start]);
+                expected.push_str(new);
+                pos = r.end;
+            }
+            expected.push_str(&text[pos..]);
+            prop_assert_eq!(&next, &expected);
+            text = next;
+        }
+        let ws = workspace(&text);
+        let again = plan(&check(&ws, &Selection::default()), false);
+        prop_assert!(again.edits.get("alpha/first.md").is_none(), "a fixed file has no safe fix left: {:?}", again.edits);
+    }
+}
