@@ -196,7 +196,7 @@ fn is_closed(text: &str, range: TextRange, info_at: usize) -> bool {
     let Some(c) = fence.chars().next() else { return false };
     let mut lines = block.lines();
     lines.next();
-    lines.filter(|l| !l.trim().is_empty()).last().is_some_and(|last| {
+    lines.rfind(|l| !l.trim().is_empty()).is_some_and(|last| {
         let last = last.trim();
         last.len() >= fence.len() && last.chars().all(|x| x == c)
     })
