@@ -47,11 +47,12 @@ fn next_frame(buf: &mut Vec<u8>) -> Option<Result<Vec<u8>, String>> {
     // Bytes left over from a frame whose Content-Length was too short come before the next
     // header: skip to the header's start, so one bad frame costs one message, not the session.
     let lower = buf[..end].to_ascii_lowercase();
-    if let Some(pos) = lower.windows(15).position(|w| w == b"content-length:") {
-        if pos > 0 && buf[pos - 1] != b'\n' {
-            buf.drain(..pos);
-            return Some(Err("stray bytes before a header".into()));
-        }
+    if let Some(pos) = lower.windows(15).position(|w| w == b"content-length:")
+        && pos > 0
+        && buf[pos - 1] != b'\n'
+    {
+        buf.drain(..pos);
+        return Some(Err("stray bytes before a header".into()));
     }
     let header = String::from_utf8_lossy(&buf[..end]).into_owned();
     let length = header.lines().find_map(|l| {
