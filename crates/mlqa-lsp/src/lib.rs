@@ -3,6 +3,8 @@
 //! translating what `mlqa_core::ide` and the checker answer.
 
 mod convert;
+#[doc(hidden)]
+pub mod fuzzing;
 mod handlers;
 mod server;
 mod transport;

@@ -36,7 +36,7 @@ pub fn guarded(mut input: impl AsyncRead + Unpin + Send + 'static) -> DuplexStre
 }
 
 /// The next complete frame in `buf` (consumed), `Err` for a bad one, `None` if more input is needed.
-fn next_frame(buf: &mut Vec<u8>) -> Option<Result<Vec<u8>, String>> {
+pub(crate) fn next_frame(buf: &mut Vec<u8>) -> Option<Result<Vec<u8>, String>> {
     let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
         if buf.len() > MAX_MESSAGE {
             buf.clear();

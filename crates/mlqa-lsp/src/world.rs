@@ -46,6 +46,13 @@ impl World {
         }
     }
 
+    /// Recomputes the cached diagnostics from scratch (after the workspace was replaced).
+    pub fn reset_incremental(&mut self) {
+        if let Some(ws) = &self.ws {
+            self.incremental = Incremental::new(ws);
+        }
+    }
+
     /// A file's text changed (an edit, or a change on disk); re-check what it can affect.
     pub fn set_text(&mut self, path: &str, text: String) {
         if path == CONFIG_FILE {
