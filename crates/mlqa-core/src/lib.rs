@@ -11,6 +11,8 @@ pub mod coverage;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ide;
 pub mod model;
 pub mod report;
