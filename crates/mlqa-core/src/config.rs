@@ -36,6 +36,10 @@ pub struct Config {
     /// Levels for the files matching glob patterns (relative to the KB root); later entries win.
     #[serde(default)]
     pub overrides: Vec<Override>,
+    /// The overrides' patterns, compiled once by [`Config::parse`].
+    #[serde(skip)]
+    #[schemars(skip)]
+    matchers: Vec<globset::GlobSet>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -155,17 +159,25 @@ impl Config {
                 return Err(unknown(name));
             }
         }
+        let mut matchers = Vec::with_capacity(config.overrides.len());
         for o in &config.overrides {
+            let mut set = globset::GlobSetBuilder::new();
             for pattern in &o.paths {
-                if let Err(e) = globset::Glob::new(pattern) {
-                    return Err(ConfigError {
-                        path: path.to_owned(),
-                        line: find_key_line(text, pattern),
-                        message: format!("invalid glob `{pattern}` in [[overrides]]: {}", e.kind()),
-                    });
-                }
+                let glob = globset::Glob::new(pattern).map_err(|e| ConfigError {
+                    path: path.to_owned(),
+                    line: find_key_line(text, pattern),
+                    message: format!("invalid glob `{pattern}` in [[overrides]]: {}", e.kind()),
+                })?;
+                set.add(glob);
             }
+            matchers.push(set.build().map_err(|e| ConfigError {
+                path: path.to_owned(),
+                line: None,
+                message: e.to_string(),
+            })?);
         }
+        let mut config = config;
+        config.matchers = matchers;
         let a = &config.answers;
         if a.min_words > a.max_words {
             return Err(ConfigError {
@@ -190,10 +202,8 @@ impl Config {
             }
         };
         apply(&self.rules);
-        for o in &self.overrides {
-            let matches =
-                o.paths.iter().any(|p| globset::Glob::new(p).is_ok_and(|g| g.compile_matcher().is_match(file)));
-            if matches {
+        for (o, matcher) in self.overrides.iter().zip(&self.matchers) {
+            if matcher.is_match(file) {
                 apply(&o.rules);
             }
         }
