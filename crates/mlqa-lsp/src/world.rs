@@ -108,6 +108,12 @@ impl World {
         by_file
     }
 
+    /// A file's diagnostics as last published: current after every change, because each
+    /// change publishes before the next message is handled.
+    pub fn published(&self, path: &str) -> &[Diagnostic] {
+        self.published.get(path).map_or(&[], Vec::as_slice)
+    }
+
     /// The files whose diagnostics changed since the last call, with their new diagnostics
     /// (empty to clear), and remembers them as published.
     pub fn take_changes(&mut self) -> Vec<(String, Vec<Diagnostic>)> {

@@ -10,9 +10,9 @@ pub fn actions(w: &World, path: &str, range: Range) -> Option<CodeActionResponse
     let source = w.source(path)?;
     let start = crate::convert::offset(source, range.start, w.encoding);
     let end = crate::convert::offset(source, range.end, w.encoding);
-    let diagnostics = w.diagnostics();
     let mut out = Vec::new();
-    for d in diagnostics.get(path).into_iter().flatten() {
+    // The published diagnostics, not a fresh check of the whole KB per request.
+    for d in w.published(path) {
         let Some(fix) = &d.fix else { continue };
         if d.range.end < start || d.range.start > end {
             continue;
