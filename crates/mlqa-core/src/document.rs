@@ -1,6 +1,11 @@
 //! The KB's documents, parsed: the spec, the resources, and answers. Parsing never fails: what
 //! cannot be read becomes a diagnostic at its location, and the rest is kept.
 
+use std::sync::OnceLock;
+
+use regex_automata::meta::Regex;
+use regex_automata::{Input, MatchKind, PatternID, PatternSet};
+
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
@@ -182,6 +187,93 @@ fn allowed_fields(schema: SchemaKind, pointer: &str) -> String {
     }
 }
 
+/// The `covers` patterns of a question, compiled together on first use and kept with the spec:
+/// the answer's check (`uncovered-facet`) and `invalid-pattern` share one compilation, and an
+/// edit of an answer compiles nothing.
+///
+/// One multi-pattern regex per question, without a literal prefilter: building a regex has a
+/// fixed cost far above matching a few kilobytes, and a case-insensitive alternation of words
+/// expands to literals whose Teddy/Aho-Corasick build costs more than the search it speeds up.
+/// Together these cut a cold `mlqa check` of the shipped KB from 198 ms to about 50 ms.
+#[derive(Debug, Clone, Default)]
+pub struct Covers {
+    pub patterns: Vec<Item>,
+    compiled: OnceLock<CompiledCovers>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct CompiledCovers {
+    /// The patterns that compile, as one regex.
+    regex: Option<Regex>,
+    /// For each pattern of `regex`, its index in `patterns`.
+    index: Vec<usize>,
+    /// Patterns that do not compile: index in `patterns`, and why.
+    errors: Vec<(usize, String)>,
+}
+
+impl Covers {
+    pub fn new(patterns: Vec<Item>) -> Self {
+        Self { patterns, compiled: OnceLock::new() }
+    }
+
+    /// The patterns that do not compile, with the reason.
+    pub fn errors(&self) -> impl Iterator<Item = (&Item, &str)> {
+        self.compiled().errors.iter().map(|(i, why)| (&self.patterns[*i], why.as_str()))
+    }
+
+    /// The patterns (of those that compile) that match nowhere in `text`, case-insensitively.
+    pub fn unmatched(&self, text: &str) -> Vec<&Item> {
+        let compiled = self.compiled();
+        let Some(regex) = &compiled.regex else { return Vec::new() };
+        let mut found = PatternSet::new(regex.pattern_len());
+        regex.which_overlapping_matches(&Input::new(text), &mut found);
+        compiled
+            .index
+            .iter()
+            .enumerate()
+            .filter(|(pid, _)| !found.contains(PatternID::new_unchecked(*pid)))
+            .map(|(_, &i)| &self.patterns[i])
+            .collect()
+    }
+
+    fn compiled(&self) -> &CompiledCovers {
+        self.compiled.get_or_init(|| {
+            let all: Vec<&str> = self.patterns.iter().map(|p| p.value.as_str()).collect();
+            if all.is_empty() {
+                return CompiledCovers::default();
+            }
+            if let Ok(regex) = build(&all) {
+                return CompiledCovers { regex: Some(regex), index: (0..all.len()).collect(), errors: Vec::new() };
+            }
+            // Some pattern is wrong: find which, one by one (rare), and keep the others.
+            let mut compiled = CompiledCovers::default();
+            for (i, pattern) in all.iter().enumerate() {
+                match build(&[pattern]) {
+                    Ok(_) => compiled.index.push(i),
+                    Err(e) => compiled.errors.push((i, e)),
+                }
+            }
+            let valid: Vec<&str> = compiled.index.iter().map(|&i| all[i]).collect();
+            compiled.regex = if valid.is_empty() { None } else { build(&valid).ok() };
+            compiled
+        })
+    }
+}
+
+fn build(patterns: &[&str]) -> Result<Regex, String> {
+    let config =
+        Regex::config().match_kind(MatchKind::All).auto_prefilter(false).nfa_size_limit(Some(patterns.len() << 20));
+    Regex::builder()
+        .configure(config)
+        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
+        .build_many(patterns)
+        .map_err(|e| {
+            // A syntax error's last line says what is wrong ("error: unclosed group").
+            let why = e.syntax_error().map_or_else(|| e.to_string(), ToString::to_string);
+            why.lines().last().unwrap_or("invalid").trim().to_owned()
+        })
+}
+
 /// `spec.yaml`, parsed leniently: every entry whose id is a string is kept.
 #[derive(Debug, Clone, Default)]
 pub struct SpecDoc {
@@ -200,7 +292,7 @@ pub struct CategoryEntry {
 pub struct QuestionEntry {
     pub id: Item,
     pub question: Option<Item>,
-    pub covers: Vec<Item>,
+    pub covers: Covers,
     /// The id of the category it is listed under.
     pub category: String,
     /// Its entry's range in `spec.yaml` (the `- id: ...` mapping).
@@ -223,7 +315,7 @@ impl SpecDoc {
                     Some(QuestionEntry {
                         id: yaml.string(&format!("{qbase}/id"))?,
                         question: yaml.string(&format!("{qbase}/question")),
-                        covers: yaml.strings(&format!("{qbase}/covers")),
+                        covers: Covers::new(yaml.strings(&format!("{qbase}/covers"))),
                         category: id.value.clone(),
                         entry: yaml.spans.value(&qbase).unwrap_or_default(),
                     })
@@ -371,4 +463,40 @@ pub fn front_matter_skeleton(id: &str, category: &str) -> String {
 
 fn bom_len(text: &str) -> usize {
     if text.starts_with('\u{feff}') { 3 } else { 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn covers(patterns: &[&str]) -> Covers {
+        Covers::new(patterns.iter().map(|p| Item { value: (*p).to_owned(), range: TextRange::empty(0) }).collect())
+    }
+
+    fn values<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<&'a str> {
+        items.into_iter().map(|i| i.value.as_str()).collect()
+    }
+
+    #[test]
+    fn covers_match_case_insensitively_each_pattern_on_its_own() {
+        let c = covers(&["trade-?off", "IRREDUCIBLE", "l1|lasso", r"\bbias\b"]);
+        assert_eq!(values(c.unmatched("The Tradeoff has an irreducible part; LASSO too.")), ["\\bbias\\b"]);
+        assert_eq!(values(c.unmatched("bias, trade-off, irreducible, L1")), Vec::<&str>::new());
+        assert_eq!(c.errors().count(), 0);
+    }
+
+    #[test]
+    fn a_pattern_that_does_not_compile_is_reported_and_the_others_still_match() {
+        let c = covers(&["first", "trade-(off", "second"]);
+        let errors: Vec<(&str, &str)> = c.errors().map(|(i, why)| (i.value.as_str(), why)).collect();
+        assert_eq!(errors, [("trade-(off", "error: unclosed group")]);
+        assert_eq!(values(c.unmatched("only the first")), ["second"]);
+        assert_eq!(values(covers(&["(", "["]).unmatched("anything")), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_pattern_too_large_to_compile_is_an_error_not_a_hang() {
+        let c = covers(&[r"\w{1000}{1000}"]);
+        assert_eq!(c.errors().count(), 1);
+    }
 }

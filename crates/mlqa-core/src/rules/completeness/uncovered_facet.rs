@@ -1,7 +1,6 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::Diagnostic;
 use crate::rules::completeness::headline;
-use crate::rules::syntax::invalid_pattern::compile;
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
 use crate::workspace::SPEC_FILE;
 
@@ -35,13 +34,7 @@ None automatic: address the fact in the answer (or, if the pattern is too narrow
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(question) = ctx.question else { return };
     let body = &ctx.text()[ctx.answer.body_start..];
-    for pattern in &question.covers {
-        let Ok(re) = compile(&pattern.value) else {
-            continue;
-        };
-        if re.is_match(body) {
-            continue;
-        }
+    for pattern in question.covers.unmatched(body) {
         out.push(
             Diagnostic::new(
                 Rule::UncoveredFacet,

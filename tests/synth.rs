@@ -1,0 +1,60 @@
+//! The synthetic KB of the benchmarks is what they claim to measure: clean when it should be,
+//! and each planted fault reported by its rule, at its file, and nothing else.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use mlqa_core::check::{Selection, check};
+use mlqa_core::config::Config;
+use mlqa_core::workspace::{FileContent, Workspace};
+use mlqa_synth::{FAULTS, Options, SyntheticKb, generate};
+
+fn workspace(kb: &SyntheticKb) -> Workspace {
+    let config_text = &kb.files.iter().find(|(p, _)| p == "mlqa.toml").expect("mlqa.toml").1;
+    let config = Config::parse(config_text, Path::new("mlqa.toml")).expect("the generated config parses");
+    let files = kb.files.iter().map(|(p, t)| (p.clone(), FileContent::Text(t.clone()))).collect();
+    Workspace::build(PathBuf::from("/synthetic"), config, files)
+}
+
+fn reported(kb: &SyntheticKb) -> BTreeSet<(String, String)> {
+    check(&workspace(kb), &Selection::default())
+        .into_iter()
+        .map(|d| (d.file.clone(), format!("{}: {}", d.rule.name(), d.message)))
+        .collect()
+}
+
+#[test]
+fn a_fault_free_synthetic_kb_is_clean() {
+    for seed in [1, 2] {
+        let kb = generate(&Options { answers: 250, seed, faults: 0.0 });
+        assert_eq!(reported(&kb), BTreeSet::new(), "seed {seed}");
+    }
+}
+
+#[test]
+fn every_planted_fault_is_reported_by_its_rule_and_nothing_else_is() {
+    let kb = generate(&Options { answers: 210, seed: 5, faults: 0.2 });
+    assert_eq!(kb.faults.len(), 42);
+    let got: BTreeSet<(String, String)> = check(&workspace(&kb), &Selection::default())
+        .into_iter()
+        .map(|d| (d.file.clone(), d.rule.name().to_owned()))
+        .collect();
+    let want: BTreeSet<(String, String)> = kb.faults.iter().map(|(p, r)| (p.clone(), (*r).to_owned())).collect();
+    assert_eq!(got, want);
+    let kinds: BTreeSet<&str> = kb.faults.iter().map(|(_, r)| *r).collect();
+    assert_eq!(kinds, FAULTS.into_iter().collect());
+}
+
+#[test]
+fn the_written_kb_checks_the_same_from_disk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let kb = generate(&Options { answers: 120, seed: 9, faults: 0.1 });
+    kb.write_to(dir.path()).expect("write");
+    let tsv = std::fs::read_to_string(dir.path().join("faults.tsv")).expect("faults.tsv");
+    assert_eq!(tsv.lines().count(), 1 + kb.faults.len());
+    let ws = Workspace::load(dir.path()).expect("load");
+    let from_disk: BTreeSet<(String, &str)> =
+        check(&ws, &Selection::default()).into_iter().map(|d| (d.file.clone(), d.rule.name())).collect();
+    let want: BTreeSet<(String, &str)> = kb.faults.iter().map(|(p, r)| (p.clone(), *r)).collect();
+    assert_eq!(from_disk, want);
+}
