@@ -203,6 +203,20 @@ impl LspClient {
         latest
     }
 
+    /// Waits for the next diagnostics published for `uri` (earlier ones already received are
+    /// skipped), and returns them.
+    pub fn next_publish(&mut self, uri: &str) -> Vec<serde_json::Value> {
+        loop {
+            let message = self.next();
+            let hit = message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri;
+            let diagnostics = message["params"]["diagnostics"].as_array().cloned().unwrap_or_default();
+            self.notifications.push(message);
+            if hit {
+                return diagnostics;
+            }
+        }
+    }
+
     /// Waits until the published diagnostics satisfy `done`, and returns them.
     pub fn wait_diagnostics(
         &mut self,

@@ -8,10 +8,9 @@ use rayon::prelude::*;
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::AnswerDoc;
-use crate::rules::links::{Target, classify};
 use crate::rules::{AnswerCtx, Check, Rule, Selector};
 use crate::suppress::{self, Scope};
-use crate::workspace::{RESOURCES_FILE, Resolved, SPEC_FILE, Workspace};
+use crate::workspace::{RESOURCES_FILE, SPEC_FILE, Workspace};
 
 /// Which rules to report, on top of the configured levels.
 #[derive(Debug, Clone, Default)]
@@ -61,19 +60,8 @@ impl Incremental {
         let touches = |target: &str| {
             changed.iter().any(|c| c == target || c.strip_prefix(target).is_some_and(|r| r.starts_with('/')))
         };
-        let affected: Vec<&AnswerDoc> = ws
-            .answers
-            .iter()
-            .filter(|a| {
-                changed.contains(&a.path)
-                    || a.md.links.iter().any(|l| match classify(&l.dest) {
-                        Target::Path { path, .. } if !path.is_empty() => {
-                            matches!(ws.resolve(&a.path, path), Resolved::Inside(t) if touches(&t))
-                        }
-                        _ => false,
-                    })
-            })
-            .collect();
+        let affected: Vec<&AnswerDoc> =
+            ws.answers.iter().filter(|a| changed.contains(&a.path) || a.targets.iter().any(|t| touches(t))).collect();
         for a in affected {
             self.answers.insert(a.path.clone(), check_answer(ws, a));
         }

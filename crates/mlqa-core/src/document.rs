@@ -274,6 +274,25 @@ fn build(patterns: &[&str]) -> Result<Regex, String> {
         })
 }
 
+fn link_targets(path: &str, md: &Markdown) -> Vec<String> {
+    let mut out: Vec<String> = md
+        .links
+        .iter()
+        .filter_map(|l| match crate::rules::links::classify(&l.dest) {
+            crate::rules::links::Target::Path { path: dest, .. } if !dest.is_empty() => {
+                match crate::workspace::resolve(path, dest) {
+                    crate::workspace::Resolved::Inside(t) if t != path => Some(t),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// `spec.yaml`, parsed leniently: every entry whose id is a string is kept.
 #[derive(Debug, Clone, Default)]
 pub struct SpecDoc {
@@ -379,6 +398,10 @@ pub struct AnswerDoc {
     pub meta: AnswerMeta,
     pub body_start: usize,
     pub md: Markdown,
+    /// The files its Markdown links point to inside the KB (resolved lexically, itself
+    /// excluded, sorted, once each): the link graph, computed once per parse rather than on
+    /// every check.
+    pub targets: Vec<String>,
 }
 
 /// The front matter's fields, each with its range (absent when missing or of the wrong type).
@@ -432,7 +455,8 @@ impl AnswerDoc {
         };
         let meta = front.as_ref().map(AnswerMeta::from_yaml).unwrap_or_default();
         let md = markdown::parse(text, split.body_start);
-        Self { path, stem, folder, front, meta, body_start: split.body_start, md }
+        let targets = link_targets(&path, &md);
+        Self { path, stem, folder, front, meta, body_start: split.body_start, md, targets }
     }
 
     /// The question the answer is for: its file name. Links and the spec's expected path both

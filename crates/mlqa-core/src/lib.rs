@@ -10,6 +10,7 @@ pub mod config;
 pub mod coverage;
 pub mod diagnostic;
 pub mod document;
+pub mod export;
 pub mod fix;
 #[doc(hidden)]
 pub mod fuzzing;

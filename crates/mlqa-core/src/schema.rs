@@ -19,10 +19,12 @@ pub enum SchemaKind {
     FrontMatter,
     Config,
     Report,
+    Export,
 }
 
 impl SchemaKind {
-    pub const ALL: [Self; 5] = [Self::Spec, Self::Resources, Self::FrontMatter, Self::Config, Self::Report];
+    pub const ALL: [Self; 6] =
+        [Self::Spec, Self::Resources, Self::FrontMatter, Self::Config, Self::Report, Self::Export];
 
     /// The file name under `schemas/`.
     pub fn file_name(self) -> &'static str {
@@ -32,6 +34,7 @@ impl SchemaKind {
             Self::FrontMatter => "front-matter.schema.json",
             Self::Config => "config.schema.json",
             Self::Report => "report.schema.json",
+            Self::Export => "export.schema.json",
         }
     }
 
@@ -42,6 +45,7 @@ impl SchemaKind {
             Self::FrontMatter => schemars::schema_for!(FrontMatter),
             Self::Config => schemars::schema_for!(Config),
             Self::Report => schemars::schema_for!(Report),
+            Self::Export => schemars::schema_for!(crate::export::KbExport),
         };
         schema.to_value()
     }
@@ -59,12 +63,14 @@ impl SchemaKind {
         static FRONT_MATTER: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::FrontMatter));
         static CONFIG: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::Config));
         static REPORT: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::Report));
+        static EXPORT: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::Export));
         match self {
             Self::Spec => &SPEC,
             Self::Resources => &RESOURCES,
             Self::FrontMatter => &FRONT_MATTER,
             Self::Config => &CONFIG,
             Self::Report => &REPORT,
+            Self::Export => &EXPORT,
         }
     }
 

@@ -224,8 +224,24 @@ impl Workspace {
 
     /// Replaces (or adds) one file and re-parses only it: what an editor's change does.
     pub fn set_file(&mut self, path: &str, content: FileContent) {
-        self.forget(path);
         let file = ParsedFile::parse(path.to_owned(), content, self.config.limits.max_file_bytes);
+        // The common case, an answer edited in place: same path, so same id and same place in
+        // the sorted list, and the index stays valid. Replace it without touching the others.
+        if let Parsed::Answer(_) = &file.parsed
+            && let Some(&i) = self.index.answer_by_path.get(path)
+            && self.answers.get(i).is_some_and(|a| a.path == path)
+        {
+            let ParsedFile { path, source, parsed: Parsed::Answer(answer), diags } = file else { unreachable!() };
+            self.load_diagnostics.retain(|d| d.file != path);
+            self.load_diagnostics.extend(diags);
+            match source {
+                Some(s) => self.sources.insert(path, s),
+                None => self.sources.remove(&path),
+            };
+            self.answers[i] = *answer;
+            return;
+        }
+        self.forget(path);
         let is_answer = matches!(file.parsed, Parsed::Answer(_));
         self.insert(file);
         if is_answer {

@@ -2,10 +2,9 @@ use std::collections::HashSet;
 
 use crate::config::RuleLevel;
 use crate::diagnostic::Diagnostic;
-use crate::rules::links::{Target, classify};
 use crate::rules::{Check, Family, FixAvailability, Rule, RuleMeta};
 use crate::text::TextRange;
-use crate::workspace::{Resolved, Workspace};
+use crate::workspace::Workspace;
 
 pub(crate) const CHECK: Check = Check::Workspace(check);
 
@@ -33,21 +32,13 @@ fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         return;
     }
     let mut reached: HashSet<&str> = HashSet::new();
-    let mut reached_paths: HashSet<String> = HashSet::new();
+    let mut reached_paths: HashSet<&str> = HashSet::new();
     for a in &ws.answers {
         reached.extend(a.meta.related.iter().map(|i| i.value.as_str()).filter(|id| *id != a.id()));
-        for link in &a.md.links {
-            if let Target::Path { path, .. } = classify(&link.dest)
-                && let Resolved::Inside(p) = ws.resolve(&a.path, path)
-                && !path.is_empty()
-                && p != a.path
-            {
-                reached_paths.insert(p);
-            }
-        }
+        reached_paths.extend(a.targets.iter().map(String::as_str));
     }
     for a in &ws.answers {
-        if reached.contains(a.id()) || reached_paths.contains(&a.path) {
+        if reached.contains(a.id()) || reached_paths.contains(a.path.as_str()) {
             continue;
         }
         let range = a.md.h1().map_or(TextRange::empty(a.body_start), |h| h.text_range);

@@ -1,0 +1,199 @@
+//! The whole KB as one document: the spec's categories and questions, each with its answer
+//! split into sections, and the resources with the answers that cite them. `mlqa export json`
+//! writes it (schema: `schemas/export.schema.json`) and the static site is built from it.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::document::AnswerDoc;
+use crate::rules::links::{Target, classify};
+use crate::workspace::{Resolved, Workspace};
+
+/// The KB as one document.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(
+    title = "mlqa KB export",
+    description = "A whole mlqa knowledge base as one document (`mlqa export json`): the spec's questions with their answers split into sections, and the learning resources."
+)]
+pub struct KbExport {
+    /// The spec's `title`.
+    pub title: String,
+    pub categories: Vec<CategoryExport>,
+    pub resources: Vec<ResourceExport>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CategoryExport {
+    pub id: String,
+    pub title: String,
+    pub questions: Vec<QuestionExport>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct QuestionExport {
+    pub id: String,
+    /// The question as the spec words it.
+    pub question: String,
+    /// The spec's `covers` patterns: facts a complete answer contains.
+    pub covers: Vec<String>,
+    /// Its answer; absent when the question is not answered yet.
+    pub answer: Option<AnswerExport>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AnswerExport {
+    /// The answer file, relative to the KB root (`llm-inference/kv-cache.md`).
+    pub path: String,
+    /// `intro`, `core` or `advanced`, from the front matter.
+    pub difficulty: Option<String>,
+    pub tags: Vec<String>,
+    /// Ids of related answers, from the front matter.
+    pub related: Vec<String>,
+    /// Ids of the resources it cites.
+    pub resources: Vec<String>,
+    /// The H1 (the question as the answer states it).
+    pub title: String,
+    /// The level-2 sections in order, each with its subsections.
+    pub sections: Vec<SectionExport>,
+    /// Ids of the answers whose Markdown links to this one.
+    pub linked_from: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SectionExport {
+    pub heading: String,
+    /// The heading's anchor (GitHub's slug rules), for `path#anchor` links.
+    pub anchor: String,
+    /// The section's Markdown, without its heading.
+    pub markdown: String,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ResourceExport {
+    pub id: String,
+    pub title: String,
+    /// `repository`, `article`, `paper` or `course`.
+    pub kind: Option<String>,
+    pub group: Option<String>,
+    pub url: Option<String>,
+    pub summary: Option<String>,
+    /// Category ids it is relevant to.
+    pub topics: Vec<String>,
+    /// Ids of the answers that cite it, in spec order.
+    pub cited_by: Vec<String>,
+}
+
+/// The document of `ws`. Entries the spec or resources file could not give an id are left out
+/// (`mlqa check` reports them); everything else is exported as written.
+pub fn export(ws: &Workspace) -> KbExport {
+    let linked_from = backlinks(ws);
+    let title = ws.spec.as_ref().and_then(|s| s.yaml.string("/title")).map_or_else(|| "mlqa".to_owned(), |t| t.value);
+    let categories: Vec<CategoryExport> = ws
+        .spec
+        .iter()
+        .flat_map(|s| &s.categories)
+        .map(|c| CategoryExport {
+            id: c.id.value.clone(),
+            title: c.title.as_ref().map_or_else(|| c.id.value.clone(), |t| t.value.clone()),
+            questions: c
+                .questions
+                .iter()
+                .map(|q| QuestionExport {
+                    id: q.id.value.clone(),
+                    question: q.question.as_ref().map_or_else(|| q.id.value.clone(), |t| t.value.clone()),
+                    covers: q.covers.patterns.iter().map(|p| p.value.clone()).collect(),
+                    answer: ws.answers_for(&q.id.value).next().map(|a| answer(ws, a, &linked_from)),
+                })
+                .collect(),
+        })
+        .collect();
+    let cited_in_order: Vec<&AnswerExport> =
+        categories.iter().flat_map(|c| &c.questions).filter_map(|q| q.answer.as_ref()).collect();
+    let resources = ws
+        .resource_entries()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let yaml = ws.resources.as_ref().map(|d| &d.yaml);
+            let field = |name: &str| yaml.and_then(|y| y.string(&format!("/resources/{i}/{name}"))).map(|t| t.value);
+            ResourceExport {
+                id: r.id.value.clone(),
+                title: r.title.as_ref().map_or_else(|| r.id.value.clone(), |t| t.value.clone()),
+                kind: r.kind.as_ref().map(|k| k.value.clone()),
+                group: field("group"),
+                url: r.url.as_ref().map(|u| u.value.clone()),
+                summary: field("summary"),
+                topics: r.topics.iter().map(|t| t.value.clone()).collect(),
+                cited_by: cited_in_order
+                    .iter()
+                    .filter(|a| a.resources.contains(&r.id.value))
+                    .map(|a| stem(&a.path).to_owned())
+                    .collect(),
+            }
+        })
+        .collect();
+    KbExport { title, categories, resources }
+}
+
+fn answer(ws: &Workspace, a: &AnswerDoc, linked_from: &BTreeMap<String, Vec<String>>) -> AnswerExport {
+    let text = ws.source(&a.path).map_or("", |s| s.text.as_str());
+    let items = |items: &[crate::document::Item]| items.iter().map(|i| i.value.clone()).collect::<Vec<_>>();
+    let title = a.md.headings.iter().find(|h| h.level == 1).map(|h| h.text.clone()).unwrap_or_default();
+    let sections: Vec<SectionExport> = {
+        let h2: Vec<_> = a.md.headings.iter().filter(|h| h.level <= 2).collect();
+        h2.iter()
+            .enumerate()
+            .filter(|(_, h)| h.level == 2)
+            .map(|(k, h)| {
+                let end = h2.get(k + 1).map_or(text.len(), |next| next.range.start);
+                let start = h.range.end.min(end);
+                SectionExport {
+                    heading: h.text.clone(),
+                    anchor: h.anchor.clone(),
+                    markdown: text.get(start..end).unwrap_or_default().trim().to_owned(),
+                }
+            })
+            .collect()
+    };
+    AnswerExport {
+        path: a.path.clone(),
+        difficulty: a.meta.difficulty.as_ref().map(|d| d.value.clone()),
+        tags: items(&a.meta.tags),
+        related: items(&a.meta.related),
+        resources: items(&a.meta.resources),
+        title,
+        sections,
+        linked_from: linked_from.get(&a.path).cloned().unwrap_or_default(),
+    }
+}
+
+/// For each answer path, the ids of the other answers linking to it (sorted, once each).
+pub fn backlinks(ws: &Workspace) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for a in &ws.answers {
+        for link in &a.md.links {
+            let Target::Path { path, .. } = classify(&link.dest) else { continue };
+            if path.is_empty() {
+                continue;
+            }
+            if let Resolved::Inside(target) = ws.resolve(&a.path, path)
+                && target != a.path
+                && ws.answer_at(&target).is_some()
+            {
+                out.entry(target).or_default().push(a.id().to_owned());
+            }
+        }
+    }
+    for ids in out.values_mut() {
+        ids.sort();
+        ids.dedup();
+    }
+    out
+}
+
+fn stem(path: &str) -> &str {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.strip_suffix(".md").unwrap_or(file)
+}

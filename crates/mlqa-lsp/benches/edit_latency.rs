@@ -1,0 +1,70 @@
+//! Edit to fresh diagnostics in the real server, over stdio, in a 10,000-answer synthetic KB:
+//! the time from writing a `didChange` to reading the `publishDiagnostics` it causes. Each edit
+//! toggles a broken link in one answer, so every edit changes what is published. Prints the
+//! median, p90, p99 and maximum over the edits (a percentile needs its own loop: divan reports
+//! medians and means). `cargo bench -p mlqa-lsp [-- ANSWERS EDITS]`.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use mlqa_synth::{Options, generate};
+use mlqa_tests::LspClient;
+use serde_json::json;
+
+fn main() {
+    // `cargo bench` passes `--bench`; numbers after it choose the size.
+    let numbers: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let answers = numbers.first().copied().unwrap_or(10_000);
+    let edits = numbers.get(1).copied().unwrap_or(500);
+
+    let dir = tempfile_dir(answers);
+    let kb = generate(&Options { answers, seed: 1, faults: 0.05 });
+    kb.write_to(&dir).expect("write the synthetic KB");
+    let (rel, text) = kb.files.iter().find(|(p, _)| p.ends_with(".md")).expect("an answer").clone();
+    let root = format!("file://{}", dir.display());
+    let uri = format!("{root}/{rel}");
+
+    let mut client = LspClient::spawn(Command::new(env!("CARGO_BIN_EXE_mlqa-lsp")), &dir);
+    let started = Instant::now();
+    client.request(
+        "initialize",
+        json!({"capabilities": {"general": {"positionEncodings": ["utf-8"]}}, "workspaceFolders": [{"uri": root, "name": "kb"}]}),
+    );
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    // The KB is loaded when a request that needs it is answered.
+    client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
+    let load = started.elapsed();
+
+    let broken = format!("{text}\nSee [the note](no-such-note.md).\n");
+    let mut samples = Vec::with_capacity(edits);
+    for version in 0..edits {
+        let body = if version % 2 == 0 { &broken } else { &text };
+        let sent = Instant::now();
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version + 2}, "contentChanges": [{"text": body}]}),
+        );
+        let diagnostics = client.next_publish(&uri);
+        samples.push(sent.elapsed());
+        let expected = usize::from(version % 2 == 0);
+        assert_eq!(diagnostics.len(), expected, "edit {version}: {diagnostics:?}");
+    }
+    client.stop();
+    let _ = std::fs::remove_dir_all(&dir);
+
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
+    let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1e3);
+    println!("server edit -> publishDiagnostics, {answers} answers, {edits} edits (KB loaded in {})", ms(load));
+    println!("  median {}  p90 {}  p99 {}  max {}", ms(at(0.5)), ms(at(0.9)), ms(at(0.99)), ms(at(1.0)));
+}
+
+fn tempfile_dir(answers: usize) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("mlqa-bench-lsp-{answers}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
