@@ -1,6 +1,11 @@
 //! Embeds the repository's `kb/` in the binary, so that `search`, `show`, `list` and `quiz`
 //! work from anywhere after `cargo install` alone. Without a `kb/` (a packaged crate), the
 //! embedded KB is empty and those commands say so.
+//!
+//! Also embeds the static site's assets listed in `site/assets.txt` (our styles and scripts,
+//! and KaTeX and highlight.js from `site/node_modules`, installed by `npm ci --prefix site`),
+//! so that `mlqa export html` writes a site that needs no network. When a listed file is
+//! missing, the binary is built without them and `export html` says how to get them.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -22,8 +27,40 @@ fn main() {
         writeln!(out, "    ({rel:?}, include_str!({:?})),", abs.display().to_string()).expect("writing to a String");
     }
     out.push_str("];\n");
-    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("embedded_kb.rs");
-    std::fs::write(dest, out).expect("OUT_DIR is writable");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
+    std::fs::write(out_dir.join("embedded_kb.rs"), out).expect("OUT_DIR is writable");
+    std::fs::write(out_dir.join("site_assets.rs"), site_assets(&manifest.join("../../site")))
+        .expect("OUT_DIR is writable");
+}
+
+/// `SITE_ASSETS`: Ok(every (path in the site, bytes)) or Err(the first file that is missing).
+fn site_assets(site: &Path) -> String {
+    let list = site.join("assets.txt");
+    println!("cargo:rerun-if-changed={}", list.display());
+    // npm ci rewrites this file: a fresh install is a reason to look again.
+    println!("cargo:rerun-if-changed={}", site.join("node_modules/.package-lock.json").display());
+    let Ok(text) = std::fs::read_to_string(&list) else {
+        return format!(
+            "pub static SITE_ASSETS: Result<&[(&str, &[u8])], &str> = Err({:?});\n",
+            list.display().to_string()
+        );
+    };
+    let mut entries = String::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let mut columns = line.split_whitespace();
+        let (Some(from), Some(to)) = (columns.next(), columns.next()) else { continue };
+        let path = site.join(from);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let Ok(path) = std::fs::canonicalize(&path) else {
+            return format!(
+                "pub static SITE_ASSETS: Result<&[(&str, &[u8])], &str> = Err({:?});\n",
+                site.join(from).display().to_string()
+            );
+        };
+        writeln!(entries, "    ({to:?}, include_bytes!({:?})),", path.display().to_string())
+            .expect("writing to a String");
+    }
+    format!("pub static SITE_ASSETS: Result<&[(&str, &[u8])], &str> = Ok(&[\n{entries}]);\n")
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {

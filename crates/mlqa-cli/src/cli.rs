@@ -45,6 +45,8 @@ pub enum Command {
     Quiz(QuizArgs),
     /// Create an answer file for a spec question, with the configured sections.
     New(NewArgs),
+    /// Export the KB: `html` (a static site for learners, offline) or `json` (one document).
+    Export(ExportArgs),
     /// Print a shell completion script (`mlqa completions bash > ~/.local/share/bash-completion/completions/mlqa`).
     Completions(CompletionsArgs),
 }
@@ -126,6 +128,38 @@ pub struct NewArgs {
     pub id: String,
     #[command(flatten)]
     pub kb: KbArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  mlqa export html --out site && xdg-open site/index.html\n  mlqa export json > kb.json"
+)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    pub what: ExportWhat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// A static site: a page per answer (math typeset, code highlighted), an index by category
+    /// with coverage, a page per resource, backlinks and client-side search. Every asset is in
+    /// DIR: it opens from the filesystem with no network.
+    Html {
+        /// The folder to write. A folder mlqa exported before is replaced; any other non-empty
+        /// folder is refused, so nothing of yours is overwritten.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[command(flatten)]
+        kb: KbArgs,
+    },
+    /// The whole KB as one JSON document (schema: schemas/export.schema.json).
+    Json {
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        kb: KbArgs,
+    },
 }
 
 #[derive(Debug, Args)]

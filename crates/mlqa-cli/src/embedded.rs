@@ -1,3 +1,4 @@
-//! The KB embedded at build time (see build.rs).
+//! The KB and the static site's assets, embedded at build time (see build.rs).
 
 include!(concat!(env!("OUT_DIR"), "/embedded_kb.rs"));
+include!(concat!(env!("OUT_DIR"), "/site_assets.rs"));

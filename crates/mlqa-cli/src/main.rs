@@ -47,6 +47,7 @@ fn main() -> ExitCode {
         cli::Command::List(args) => commands::list::run(&args),
         cli::Command::Quiz(args) => commands::quiz::run(&args),
         cli::Command::New(args) => commands::new::run(&args),
+        cli::Command::Export(args) => commands::export::run(&args),
         cli::Command::Completions(args) => {
             let mut cmd = <cli::Cli as clap::CommandFactory>::command();
             clap_complete::generate(args.shell, &mut cmd, "mlqa", &mut std::io::stdout());

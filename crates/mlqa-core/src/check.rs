@@ -34,18 +34,24 @@ pub fn check(ws: &Workspace, selection: &Selection) -> Vec<Diagnostic> {
 
 /// Diagnostics kept current as files change: after an edit, the answer rules re-run only for
 /// the answers whose results can change (the edited ones and those linking to them; all of
-/// them when the spec, the resources or the set of answer files changed). Workspace rules are
-/// cheap and always re-run. [`check`] is this with nothing cached, so both agree by construction
-/// of the cache, and a test compares them after thousands of random edits.
+/// them when the spec, the resources or the set of answer files changed), and the workspace
+/// rules only when what they read of an answer changed (its id, front matter, link targets,
+/// H1 position: its [`outline`]), not on a keystroke in its prose. [`check`] is this with
+/// nothing cached, so both agree by construction of the cache, and a test compares them after
+/// thousands of random edits.
 #[derive(Debug, Clone, Default)]
 pub struct Incremental {
     answers: HashMap<String, Vec<Diagnostic>>,
+    /// The workspace rules' diagnostics, and the outline of each answer they were computed on.
+    workspace: Vec<Diagnostic>,
+    outlines: HashMap<String, u64>,
 }
 
 impl Incremental {
     pub fn new(ws: &Workspace) -> Self {
         let answers = ws.answers.par_iter().map(|a| (a.path.clone(), check_answer(ws, a))).collect();
-        Self { answers }
+        let outlines = ws.answers.iter().map(|a| (a.path.clone(), outline(a))).collect();
+        Self { answers, workspace: workspace_rules(ws), outlines }
     }
 
     /// Brings the cache up to date after `changed` (paths relative to the root) changed in `ws`.
@@ -62,8 +68,14 @@ impl Incremental {
         };
         let affected: Vec<&AnswerDoc> =
             ws.answers.iter().filter(|a| changed.contains(&a.path) || a.targets.iter().any(|t| touches(t))).collect();
+        let mut outline_changed = false;
         for a in affected {
             self.answers.insert(a.path.clone(), check_answer(ws, a));
+            let new = outline(a);
+            outline_changed |= self.outlines.insert(a.path.clone(), new) != Some(new);
+        }
+        if outline_changed {
+            self.workspace = workspace_rules(ws);
         }
     }
 
@@ -73,13 +85,39 @@ impl Incremental {
         for a in &ws.answers {
             raw.extend(self.answers.get(&a.path).into_iter().flatten().cloned());
         }
-        for rule in Rule::ALL {
-            if let Check::Workspace(f) = rule.check() {
-                f(ws, &mut raw);
-            }
-        }
+        raw.extend(self.workspace.iter().cloned());
         finish(ws, raw, selection)
     }
+}
+
+fn workspace_rules(ws: &Workspace) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in Rule::ALL {
+        if let Check::Workspace(f) = rule.check() {
+            f(ws, &mut out);
+        }
+    }
+    out
+}
+
+/// A digest of everything the workspace rules read of an answer: path, id, front matter values
+/// and their ranges, link targets, the H1's range and where the body starts.
+fn outline(a: &AnswerDoc) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&a.path, &a.stem, &a.folder, a.body_start, &a.targets).hash(&mut h);
+    a.md.h1().map(|h1| (h1.range, h1.text_range)).hash(&mut h);
+    let m = &a.meta;
+    for item in [&m.id, &m.category, &m.difficulty].into_iter().flatten() {
+        (&item.value, item.range).hash(&mut h);
+    }
+    for list in [&m.tags, &m.related, &m.resources] {
+        list.len().hash(&mut h);
+        for item in list {
+            (&item.value, item.range).hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 /// The answer-scoped rules for one answer (before levels and suppressions).

@@ -5,7 +5,9 @@
 //! milliseconds for this KB, which suits a CLI that starts cold on every query (an on-disk
 //! engine would need its index kept in sync with the files).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -53,6 +55,36 @@ pub struct SearchIndex {
     stemmer: Stemmer,
 }
 
+/// [`SearchIndex::export`]: what a script needs to rank results exactly as `mlqa search` does.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchExport {
+    /// Per field: question, headings, body.
+    pub weights: [f64; 3],
+    pub k1: f64,
+    pub b: [f64; 3],
+    /// What a match through a typo counts.
+    pub fuzzy: f64,
+    pub stop_words: Vec<&'static str>,
+    pub avg_len: [f64; 3],
+    pub docs: Vec<ExportDoc>,
+    /// stem -> [(doc, tf question, tf headings, tf body)]
+    pub postings: BTreeMap<String, Vec<(usize, f64, f64, f64)>>,
+    /// Every lowercased word of the KB -> its stem.
+    pub words: BTreeMap<String, String>,
+}
+
+/// A document of [`SearchExport`]; the site fills `url`, `category_title` and `summary`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportDoc {
+    pub id: String,
+    pub category: String,
+    pub category_title: Option<String>,
+    pub question: String,
+    pub url: Option<String>,
+    pub summary: String,
+    pub len: [f64; 3],
+}
+
 /// One result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -68,6 +100,45 @@ pub struct Hit {
 
 impl SearchIndex {
     pub fn build(ws: &Workspace) -> Self {
+        Self::build_inner(ws, None)
+    }
+
+    /// The index as data, for a search that runs elsewhere (the exported site's script): the
+    /// same documents, postings and parameters, and every word of the KB with its stem (the
+    /// script has no stemmer: a word that is not in the KB can only match through a typo).
+    pub fn export(ws: &Workspace) -> SearchExport {
+        let mut words = BTreeMap::new();
+        let index = Self::build_inner(ws, Some(&mut words));
+        let mut postings: BTreeMap<String, Vec<(usize, f64, f64, f64)>> = BTreeMap::new();
+        for (stem, list) in &index.postings {
+            postings.insert(stem.clone(), list.iter().map(|(doc, tf)| (*doc, tf[0], tf[1], tf[2])).collect());
+        }
+        SearchExport {
+            weights: WEIGHTS,
+            k1: K1,
+            b: B,
+            fuzzy: FUZZY,
+            stop_words: STOP_WORDS.to_vec(),
+            avg_len: index.avg_len,
+            docs: index
+                .docs
+                .iter()
+                .map(|d| ExportDoc {
+                    id: d.id.clone(),
+                    category: d.category.clone(),
+                    category_title: None,
+                    question: d.question.clone(),
+                    url: None,
+                    summary: String::new(),
+                    len: d.len,
+                })
+                .collect(),
+            postings,
+            words,
+        }
+    }
+
+    fn build_inner(ws: &Workspace, mut words: Option<&mut BTreeMap<String, String>>) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut docs = Vec::new();
         let mut postings: HashMap<String, Vec<(usize, [f64; 3])>> = HashMap::new();
@@ -77,7 +148,10 @@ impl SearchIndex {
             let mut tf: HashMap<String, [f64; 3]> = HashMap::new();
             let mut len = [0.0; 3];
             let mut add = |text: &str, field: Field| {
-                for (_, stem) in tokens(&stemmer, text) {
+                for (range, stem) in tokens(&stemmer, text) {
+                    if let Some(words) = words.as_deref_mut() {
+                        words.entry(text[range.start..range.end].to_lowercase()).or_insert_with(|| stem.clone());
+                    }
                     tf.entry(stem).or_default()[field as usize] += 1.0;
                     len[field as usize] += 1.0;
                 }

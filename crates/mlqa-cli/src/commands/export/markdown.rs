@@ -1,0 +1,136 @@
+//! An answer's Markdown as HTML for the site: pulldown-cmark's renderer, with three changes.
+//! Links to answers (`../x/y.md#anchor`) point at their pages (`../x/y.html#anchor`), so links
+//! work on the site exactly as in the repository; headings carry the anchors mlqa checks links
+//! against (GitHub's slugs); math is left as TeX in `.math` elements for KaTeX.
+
+use mlqa_core::slug::Slugger;
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+fn options() -> Options {
+    Options::ENABLE_MATH
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// `markdown` (an answer's body, without its front matter) as HTML.
+pub fn to_html(markdown: &str) -> String {
+    let mut slugger = Slugger::default();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    // The open heading: where its start event is, and its text as the checker reads it.
+    let mut heading: Option<(usize, String)> = None;
+    for event in Parser::new_ext(markdown, options()) {
+        if let (Some((_, text)), Event::Text(t) | Event::Code(t) | Event::InlineMath(t)) = (heading.as_mut(), &event) {
+            text.push_str(t);
+        }
+        let event = match event {
+            Event::InlineMath(tex) => Event::Html(math("span", "math math-inline", &tex).into()),
+            Event::DisplayMath(tex) => Event::Html(math("div", "math math-display", &tex).into()),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Link { link_type, dest_url: site_link(dest_url), title, id })
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                heading = Some((events.len(), String::new()));
+                event
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((at, text)) = heading.take()
+                    && let Some(Event::Start(Tag::Heading { id, .. })) = events.get_mut(at)
+                {
+                    let anchor = slugger.anchor(&text);
+                    id.get_or_insert_with(|| anchor.into());
+                }
+                event
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// The text of `markdown` as a reader sees it (for summaries): no markup, math as TeX.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::InlineMath(t) | Event::DisplayMath(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn math(element: &str, class: &str, tex: &str) -> String {
+    format!("<{element} class=\"{class}\">{}</{element}>", escape(tex))
+}
+
+/// A link as the site needs it: a relative link to a `.md` file becomes one to its page.
+fn site_link(dest: CowStr<'_>) -> CowStr<'_> {
+    if dest.contains(':') || dest.starts_with("//") || dest.starts_with('#') {
+        return dest;
+    }
+    let (path, fragment) = dest.split_once('#').map_or((dest.as_ref(), None), |(p, f)| (p, Some(f)));
+    match path.strip_suffix(".md") {
+        Some(stem) => {
+            let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+            format!("{stem}.html{fragment}").into()
+        }
+        None => dest,
+    }
+}
+
+/// Text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_to_answers_point_at_their_pages_with_the_anchor() {
+        let html = to_html("See [a](../x/y.md#why-it-holds), [b](z.md), [c](#local), [d](https://e.org/a.md).");
+        assert!(html.contains(r#"href="../x/y.html#why-it-holds""#), "{html}");
+        assert!(html.contains(r#"href="z.html""#), "{html}");
+        assert!(html.contains(r##"href="#local""##), "{html}");
+        assert!(html.contains(r#"href="https://e.org/a.md""#), "{html}");
+    }
+
+    #[test]
+    fn headings_get_the_anchors_links_are_checked_against() {
+        let html = to_html("# Q?\n\n## Short answer\n\n## Why `x` > y?\n\n## Short answer\n");
+        assert!(html.contains(r#"<h2 id="short-answer">Short answer</h2>"#), "{html}");
+        assert!(html.contains(r#"<h2 id="why-x--y">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="short-answer-1">"#), "{html}");
+    }
+
+    #[test]
+    fn math_is_kept_as_escaped_tex_for_katex() {
+        let html = to_html("Inline $a<b$ and\n\n$$\n\\frac{1}{2} & x\n$$\n");
+        assert!(html.contains(r#"<span class="math math-inline">a&lt;b</span>"#), "{html}");
+        assert!(html.contains(r#"<div class="math math-display">"#) && html.contains(r"\frac{1}{2} &amp; x"), "{html}");
+    }
+
+    #[test]
+    fn plain_text_drops_markup() {
+        assert_eq!(plain_text("It **is** `x` and [a link](y.md) with $k$.\nNext."), "It is x and a link with k. Next.");
+    }
+}

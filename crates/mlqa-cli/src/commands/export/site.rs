@@ -1,0 +1,267 @@
+//! The pages of the static site, built from the KB's export document: an index by category
+//! with coverage, a page per answer (with related answers, resources and backlinks), a page per
+//! resource, and a search page over an index the export writes.
+
+use std::collections::BTreeMap;
+
+use mlqa_core::export::{AnswerExport, KbExport, QuestionExport};
+use mlqa_core::search::SearchIndex;
+use mlqa_core::workspace::Workspace;
+
+use super::markdown::{escape, plain_text, to_html};
+
+/// Every page of the site: (path in the site, contents). Assets are added by the caller.
+pub fn pages(ws: &Workspace, kb: &KbExport) -> Vec<(String, Vec<u8>)> {
+    let site = Site::new(kb);
+    let mut out = vec![
+        ("index.html".to_owned(), site.index().into_bytes()),
+        ("search.html".to_owned(), site.search_page().into_bytes()),
+        ("resources/index.html".to_owned(), site.resources_index().into_bytes()),
+        ("assets/search-index.js".to_owned(), site.search_index(ws).into_bytes()),
+    ];
+    for q in kb.categories.iter().flat_map(|c| &c.questions) {
+        if let Some(a) = &q.answer {
+            let body = ws
+                .answer_at(&a.path)
+                .and_then(|doc| ws.source(&a.path).map(|s| &s.text[doc.body_start.min(s.text.len())..]))
+                .unwrap_or_default();
+            out.push((page_path(&a.path), site.answer(q, a, body).into_bytes()));
+        }
+    }
+    for r in &kb.resources {
+        out.push((format!("resources/{}.html", r.id), site.resource(r).into_bytes()));
+    }
+    out
+}
+
+/// `alpha/first.md` -> `alpha/first.html`.
+fn page_path(answer: &str) -> String {
+    format!("{}.html", answer.strip_suffix(".md").unwrap_or(answer))
+}
+
+/// Relative prefix from a page to the site's root.
+fn root_of(page: &str) -> String {
+    "../".repeat(page.matches('/').count())
+}
+
+struct Site<'a> {
+    kb: &'a KbExport,
+    /// answer id -> (question, page path)
+    answers: BTreeMap<&'a str, (&'a str, String)>,
+    categories: BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> Site<'a> {
+    fn new(kb: &'a KbExport) -> Self {
+        let answers = kb
+            .categories
+            .iter()
+            .flat_map(|c| &c.questions)
+            .filter_map(|q| q.answer.as_ref().map(|a| (q.id.as_str(), (q.question.as_str(), page_path(&a.path)))))
+            .collect();
+        let categories = kb.categories.iter().map(|c| (c.id.as_str(), c.title.as_str())).collect();
+        Self { kb, answers, categories }
+    }
+
+    fn page(&self, path: &str, title: &str, class: &str, main: &str, scripts: &str) -> String {
+        let root = root_of(path);
+        let kb_title = escape(&self.kb.title);
+        let page_title =
+            if title == self.kb.title { kb_title.clone() } else { format!("{} · {kb_title}", escape(title)) };
+        format!(
+            r#"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>{page_title}</title>
+<link rel="stylesheet" href="{root}assets/katex/katex.min.css">
+<link rel="stylesheet" href="{root}assets/hljs/github.min.css" media="(prefers-color-scheme: light)">
+<link rel="stylesheet" href="{root}assets/hljs/github-dark.min.css" media="(prefers-color-scheme: dark)">
+<link rel="stylesheet" href="{root}assets/style.css">
+</head>
+<body>
+<header class="site-header"><a class="home" href="{root}index.html">{kb_title}</a><nav><a href="{root}resources/index.html">Resources</a></nav>
+<form class="search-form" action="{root}search.html" method="get" role="search"><input type="search" name="q" placeholder="Search answers" aria-label="Search answers"></form></header>
+<main class="page {class}">
+{main}
+</main>
+<footer class="site-footer">Exported by <code>mlqa export html</code>. Every link, formula and search works offline.</footer>
+<script src="{root}assets/katex/katex.min.js"></script>
+<script src="{root}assets/hljs/highlight.min.js"></script>
+<script src="{root}assets/math.js"></script>
+{scripts}</body>
+</html>
+"#
+        )
+    }
+
+    fn index(&self) -> String {
+        let total: usize = self.kb.categories.iter().map(|c| c.questions.len()).sum();
+        let answered = self.answers.len();
+        let pct = if total == 0 { 100.0 } else { 100.0 * answered as f64 / total as f64 };
+        let mut main = format!(
+            "<h1>{}</h1>\n<p class=\"coverage\">{answered}/{total} questions answered ({pct:.0}%)</p>\n",
+            escape(&self.kb.title)
+        );
+        for c in &self.kb.categories {
+            let done = c.questions.iter().filter(|q| q.answer.is_some()).count();
+            main.push_str(&format!(
+                "<section class=\"category\" id=\"cat-{}\"><h2>{} <span class=\"count\">{done}/{}</span></h2>\n<ol class=\"questions\">\n",
+                escape(&c.id),
+                escape(&c.title),
+                c.questions.len()
+            ));
+            for q in &c.questions {
+                main.push_str(&match &q.answer {
+                    Some(a) => format!(
+                        "<li class=\"question answered\"><a href=\"{}\">{}</a> {}</li>\n",
+                        escape(&page_path(&a.path)),
+                        escape(&q.question),
+                        difficulty(a)
+                    ),
+                    None => format!(
+                        "<li class=\"question missing\">{} <span class=\"missing-note\">no answer yet</span></li>\n",
+                        escape(&q.question)
+                    ),
+                });
+            }
+            main.push_str("</ol></section>\n");
+        }
+        self.page("index.html", &self.kb.title, "index", &main, "")
+    }
+
+    fn answer(&self, q: &QuestionExport, a: &AnswerExport, body: &str) -> String {
+        let path = page_path(&a.path);
+        let root = root_of(&path);
+        let category = a.path.split('/').next().unwrap_or_default();
+        let category_title = self.categories.get(category).copied().unwrap_or(category);
+        let tags: String = a.tags.iter().map(|t| format!(" <span class=\"tag\">{}</span>", escape(t))).collect();
+        let mut main = format!(
+            "<nav class=\"breadcrumbs\"><a href=\"{root}index.html\">Index</a> › <a href=\"{root}index.html#cat-{}\">{}</a></nav>\n<article class=\"answer\" id=\"top\">\n<p class=\"meta\">{}{tags}</p>\n{}",
+            escape(category),
+            escape(category_title),
+            difficulty(a),
+            to_html(body)
+        );
+        main.push_str("<aside class=\"answer-links\">\n");
+        let answer_list = |ids: &[String]| -> String {
+            ids.iter()
+                .filter_map(|id| self.answers.get(id.as_str()))
+                .map(|(question, page)| format!("<li><a href=\"{root}{}\">{}</a></li>", escape(page), escape(question)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let related = answer_list(&a.related);
+        if !related.is_empty() {
+            main.push_str(&format!(
+                "<section class=\"related\"><h2>Related answers</h2><ul>\n{related}\n</ul></section>\n"
+            ));
+        }
+        let resources: Vec<String> = a
+            .resources
+            .iter()
+            .filter_map(|id| self.kb.resources.iter().find(|r| &r.id == id))
+            .map(|r| {
+                format!(
+                    "<li><a href=\"{root}resources/{}.html\">{}</a> <span class=\"kind\">{}</span></li>",
+                    escape(&r.id),
+                    escape(&r.title),
+                    escape(r.kind.as_deref().unwrap_or_default())
+                )
+            })
+            .collect();
+        if !resources.is_empty() {
+            main.push_str(&format!(
+                "<section class=\"resources\"><h2>Learning resources</h2><ul>\n{}\n</ul></section>\n",
+                resources.join("\n")
+            ));
+        }
+        let backlinks = answer_list(&a.linked_from);
+        if !backlinks.is_empty() {
+            main.push_str(&format!(
+                "<section class=\"backlinks\"><h2>Linked from</h2><ul>\n{backlinks}\n</ul></section>\n"
+            ));
+        }
+        main.push_str("</aside>\n</article>");
+        self.page(&path, &q.question, "answer", &main, "")
+    }
+
+    fn resources_index(&self) -> String {
+        let mut main = String::from("<h1>Learning resources</h1>\n<ul class=\"resource-list\">\n");
+        for r in &self.kb.resources {
+            main.push_str(&format!(
+                "<li><a href=\"{}.html\">{}</a> <span class=\"kind\">{}</span> <span class=\"count\">cited by {}</span></li>\n",
+                escape(&r.id),
+                escape(&r.title),
+                escape(r.kind.as_deref().unwrap_or_default()),
+                r.cited_by.len()
+            ));
+        }
+        main.push_str("</ul>");
+        self.page("resources/index.html", "Learning resources", "resources", &main, "")
+    }
+
+    fn resource(&self, r: &mlqa_core::export::ResourceExport) -> String {
+        let path = format!("resources/{}.html", r.id);
+        let mut main = format!(
+            "<h1>{}</h1>\n<p class=\"meta\"><span class=\"kind\">{}</span> <span class=\"group\">{}</span></p>\n",
+            escape(&r.title),
+            escape(r.kind.as_deref().unwrap_or_default()),
+            escape(r.group.as_deref().unwrap_or_default())
+        );
+        if let Some(summary) = &r.summary {
+            main.push_str(&format!("<p class=\"summary\">{}</p>\n", escape(summary)));
+        }
+        if let Some(url) = &r.url {
+            main.push_str(&format!("<p class=\"url\"><a href=\"{0}\" rel=\"noopener\">{0}</a></p>\n", escape(url)));
+        }
+        main.push_str("<section class=\"cited-by\"><h2>Cited by</h2><ul>\n");
+        for id in &r.cited_by {
+            if let Some((question, page)) = self.answers.get(id.as_str()) {
+                main.push_str(&format!("<li><a href=\"../{}\">{}</a></li>\n", escape(page), escape(question)));
+            }
+        }
+        main.push_str("</ul></section>");
+        self.page(&path, &r.title, "resource", &main, "")
+    }
+
+    fn search_page(&self) -> String {
+        let main = "<h1>Search</h1>\n<form class=\"search-page-form\" role=\"search\"><input id=\"q\" type=\"search\" name=\"q\" autofocus aria-label=\"Search answers\"></form>\n<p id=\"search-status\" aria-live=\"polite\"></p>\n<ol id=\"results\" class=\"results\"></ol>";
+        let scripts = "<script src=\"assets/search-index.js\"></script>\n<script src=\"assets/search.js\"></script>\n";
+        self.page("search.html", "Search", "search", main, scripts)
+    }
+
+    /// `window.MLQA_SEARCH`: the index of `mlqa search` (same fields, weights and stems), with
+    /// each document's page, category title and short answer for the results list.
+    fn search_index(&self, ws: &Workspace) -> String {
+        let mut index = SearchIndex::export(ws);
+        let summaries: BTreeMap<&str, String> = self
+            .kb
+            .categories
+            .iter()
+            .flat_map(|c| &c.questions)
+            .filter_map(|q| {
+                let a = q.answer.as_ref()?;
+                let short = a.sections.first()?;
+                Some((q.id.as_str(), plain_text(&short.markdown)))
+            })
+            .collect();
+        for doc in &mut index.docs {
+            doc.url = self.answers.get(doc.id.as_str()).map(|(_, page)| page.clone());
+            doc.category_title = self.categories.get(doc.category.as_str()).map(|t| (*t).to_owned());
+            doc.summary = summaries.get(doc.id.as_str()).cloned().unwrap_or_default();
+        }
+        // `</` cannot end the script early: JSON allows `<\/` for `</`.
+        let json = serde_json::to_string(&index).expect("the index serializes").replace("</", "<\\/");
+        format!("window.MLQA_SEARCH = {json};\n")
+    }
+}
+
+fn difficulty(a: &AnswerExport) -> String {
+    a.difficulty
+        .as_deref()
+        .map(|d| format!("<span class=\"difficulty difficulty-{0}\">{0}</span>", escape(d)))
+        .unwrap_or_default()
+}

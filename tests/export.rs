@@ -1,0 +1,165 @@
+//! `mlqa export json|html`: the document matches its schema and the KB; the site's pages link
+//! to each other as the Markdown does; an export never overwrites a folder it did not write.
+//! The site in a real browser: tests/site.rs.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use mlqa_tests::{FixtureKb, repo, run, stderr, stdout};
+use serde_json::Value;
+
+fn export_json(dir: &Path) -> Value {
+    let out = run(dir, &["export", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).expect("JSON")
+}
+
+#[test]
+fn the_json_export_of_the_shipped_kb_matches_its_schema_and_the_kb() {
+    let doc = export_json(&repo());
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("schemas/export.schema.json")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{}: {e}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    let questions: Vec<&Value> =
+        doc["categories"].as_array().unwrap().iter().flat_map(|c| c["questions"].as_array().unwrap()).collect();
+    assert_eq!(questions.len(), 84);
+    assert_eq!(doc["categories"].as_array().unwrap().len(), 11);
+    assert_eq!(doc["resources"].as_array().unwrap().len(), 16);
+    for q in &questions {
+        let a = &q["answer"];
+        let headings: Vec<&str> =
+            a["sections"].as_array().unwrap().iter().map(|s| s["heading"].as_str().unwrap()).collect();
+        assert_eq!(headings, ["Short answer", "Explanation", "Example", "Pitfalls", "Follow-ups"], "{}", q["id"]);
+        assert_eq!(a["title"], q["question"], "the H1 is the spec's question");
+        let short = a["sections"][0]["markdown"].as_str().unwrap();
+        assert!(!short.is_empty() && !short.starts_with('#'), "{short}");
+    }
+    // Backlinks agree with the links: every answer linked from X is linked from X's Markdown.
+    let by_id = |id: &str| questions.iter().find(|q| q["id"] == id).unwrap()["answer"].clone();
+    for q in &questions {
+        for from in q["answer"]["linked_from"].as_array().unwrap() {
+            let from = by_id(from.as_str().unwrap());
+            let text: String =
+                from["sections"].as_array().unwrap().iter().map(|s| s["markdown"].as_str().unwrap()).collect();
+            let file = q["answer"]["path"].as_str().unwrap().rsplit('/').next().unwrap();
+            assert!(text.contains(file), "{} does not link to {file}", from["path"]);
+        }
+    }
+    // Resources list who cites them.
+    let cited: usize =
+        doc["resources"].as_array().unwrap().iter().map(|r| r["cited_by"].as_array().unwrap().len()).sum();
+    let citing: usize = questions.iter().map(|q| q["answer"]["resources"].as_array().unwrap().len()).sum();
+    assert_eq!(cited, citing);
+}
+
+#[test]
+fn the_json_export_keeps_unanswered_questions_without_an_answer() {
+    let kb = FixtureKb::new(None);
+    std::fs::remove_file(kb.path().join("beta/third.md")).unwrap();
+    let doc = export_json(kb.path());
+    let third = &doc["categories"][1]["questions"][0];
+    assert_eq!(third["id"], "third");
+    assert_eq!(third["answer"], Value::Null);
+    assert_eq!(third["covers"], serde_json::json!(["third", "pitfall"]));
+}
+
+/// Every relative `href` of every page of `site`, as (page, href).
+fn internal_links(site: &Path) -> Vec<(String, String)> {
+    let href = regex::Regex::new(r#"href="([^"]*)""#).unwrap();
+    let mut out = Vec::new();
+    let mut stack = vec![site.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                let page = path.strip_prefix(site).unwrap().to_string_lossy().into_owned();
+                let text = std::fs::read_to_string(&path).unwrap();
+                for c in href.captures_iter(&text) {
+                    let target = c[1].to_owned();
+                    if !target.contains(':') {
+                        out.push((page.clone(), target));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_site_of_a_fixture_kb_links_like_the_repository() {
+    let kb = FixtureKb::new(None);
+    let out_dir = tempfile::tempdir().unwrap();
+    let site = out_dir.path().join("site");
+    let out = run(kb.path(), &["export", "html", "--out", site.to_str().unwrap()]);
+    if stderr(&out).contains("built without the site's assets") {
+        eprintln!("SKIPPED: this mlqa has no site assets (run `npm ci --prefix site`, then cargo test)");
+        return;
+    }
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = std::fs::read_to_string(site.join("alpha/first.html")).unwrap();
+    // The Markdown's links, anchors kept; headings with the anchors links are checked against.
+    assert!(page.contains(r#"<a href="second.html#example">the second answer</a>"#), "{page}");
+    assert!(page.contains(r#"<a href="../beta/third.html">the third answer</a>"#), "{page}");
+    assert!(page.contains(r##"<a href="#pitfalls">pitfalls</a>"##), "{page}");
+    assert!(page.contains(r#"<h2 id="short-answer">Short answer</h2>"#), "{page}");
+    assert!(page.contains(r#"<span class="math math-inline">x^2</span>"#), "{page}");
+    assert!(page.contains(r#"<code class="language-python">"#), "{page}");
+    // Backlinks: second.md and third.md link to first.md.
+    let backlinks = &page[page.find("Linked from").expect("a backlinks section")..];
+    assert!(backlinks.contains("../alpha/second.html") && backlinks.contains("../beta/third.html"), "{backlinks}");
+    let resource = std::fs::read_to_string(site.join("resources/book.html")).unwrap();
+    assert!(resource.contains("Cited by") && resource.contains("../alpha/first.html"), "{resource}");
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("3/3 questions answered (100%)"), "{index}");
+    let search = std::fs::read_to_string(site.join("assets/search-index.js")).unwrap();
+    assert!(search.starts_with("window.MLQA_SEARCH = {"), "{}", &search[..80]);
+
+    // Every internal link resolves to a file of the site, and its fragment to an id there.
+    let mut broken = BTreeSet::new();
+    for (page, href) in internal_links(&site) {
+        let (path, fragment) = href.split_once('#').map_or((href.as_str(), None), |(p, f)| (p, Some(f)));
+        let path = path.split('?').next().unwrap();
+        let base = site.join(&page);
+        let target = if path.is_empty() { base.clone() } else { base.parent().unwrap().join(path) };
+        let ok = target.is_file()
+            && fragment.is_none_or(|f| std::fs::read_to_string(&target).unwrap().contains(&format!("id=\"{f}\"")));
+        if !ok {
+            broken.insert(format!("{page} -> {href}"));
+        }
+    }
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn an_export_replaces_its_own_folder_and_refuses_any_other() {
+    let kb = FixtureKb::new(None);
+    let out_dir = tempfile::tempdir().unwrap();
+    let site = out_dir.path().join("site");
+    let first = run(kb.path(), &["export", "html", "--out", site.to_str().unwrap()]);
+    if stderr(&first).contains("built without the site's assets") {
+        eprintln!("SKIPPED: this mlqa has no site assets");
+        return;
+    }
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    // A second export replaces the first: a page of a removed answer goes away.
+    std::fs::remove_file(kb.path().join("beta/third.md")).unwrap();
+    let second = run(kb.path(), &["export", "html", "--out", site.to_str().unwrap()]);
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    assert!(!site.join("beta/third.html").exists());
+    assert!(std::fs::read_to_string(site.join("index.html")).unwrap().contains("no answer yet"));
+    // A folder of the user's is never written into.
+    let mine = out_dir.path().join("mine");
+    std::fs::create_dir(&mine).unwrap();
+    std::fs::write(mine.join("notes.txt"), "keep me").unwrap();
+    let refused = run(kb.path(), &["export", "html", "--out", mine.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("not empty and was not written by `mlqa export html`"), "{}", stderr(&refused));
+    assert_eq!(std::fs::read_dir(&mine).unwrap().count(), 1);
+    assert_eq!(std::fs::read_to_string(mine.join("notes.txt")).unwrap(), "keep me");
+}
