@@ -1,12 +1,13 @@
 //! The exported site of the shipped KB in a real browser: headless Chromium (Debian's), driven
 //! by Playwright (`site/test/e2e.mjs`), from the filesystem with every network request refused.
 //! It checks the index, math on a sample of pages (no console error, no layout shift), search,
-//! every internal link of every page, and keeps screenshots in `target/site-screenshot*.png`.
+//! every internal link of every page, search against `mlqa search`, and keeps screenshots in
+//! `target/site-screenshot*.png`.
 
 use std::path::Path;
 use std::process::Command;
 
-use mlqa_tests::{repo, run, stderr, stdout};
+use mlqa_tests::{bin, repo, run, stderr, stdout};
 
 fn missing_prerequisite() -> Option<String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -38,6 +39,9 @@ fn the_exported_site_works_offline_in_chromium() {
         .arg(repo().join("site/test/e2e.mjs"))
         .arg(&site)
         .arg(&screenshot)
+        // Also compare the page's search with `mlqa search` on the same KB.
+        .env("MLQA_BIN", bin("mlqa"))
+        .env("MLQA_KB", repo().join("kb"))
         .current_dir(repo().join("site"))
         .output()
         .expect("node runs");

@@ -52,13 +52,18 @@ pub fn to_html(markdown: &str) -> String {
     out
 }
 
-/// The text of `markdown` as a reader sees it (for summaries): no markup, math as TeX.
+/// The text of `markdown` as a reader sees it (for summaries): no markup; math kept as `$TeX$`
+/// for the page's script to typeset.
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::new();
     for event in Parser::new_ext(markdown, options()) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::InlineMath(t) | Event::DisplayMath(t) => out.push_str(&t),
+            Event::InlineMath(t) | Event::DisplayMath(t) => {
+                out.push('$');
+                out.push_str(&t);
+                out.push('$');
+            }
             Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
             _ => {}
         }
@@ -131,6 +136,9 @@ mod tests {
 
     #[test]
     fn plain_text_drops_markup() {
-        assert_eq!(plain_text("It **is** `x` and [a link](y.md) with $k$.\nNext."), "It is x and a link with k. Next.");
+        assert_eq!(
+            plain_text("It **is** `x` and [a link](y.md) with $k$.\nNext."),
+            "It is x and a link with $k$. Next."
+        );
     }
 }

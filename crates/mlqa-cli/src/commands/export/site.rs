@@ -229,7 +229,7 @@ impl<'a> Site<'a> {
 
     fn search_page(&self) -> String {
         let main = "<h1>Search</h1>\n<form class=\"search-page-form\" role=\"search\"><input id=\"q\" type=\"search\" name=\"q\" autofocus aria-label=\"Search answers\"></form>\n<p id=\"search-status\" aria-live=\"polite\"></p>\n<ol id=\"results\" class=\"results\"></ol>";
-        let scripts = "<script src=\"assets/search-index.js\"></script>\n<script src=\"assets/search.js\"></script>\n";
+        let scripts = "<script src=\"assets/search-index.js\"></script>\n<script src=\"assets/module-shim.js\"></script>\n<script src=\"assets/porter2/wink-porter2-stemmer.js\"></script>\n<script src=\"assets/search.js\"></script>\n";
         self.page("search.html", "Search", "search", main, scripts)
     }
 

@@ -1,0 +1,504 @@
+#!/usr/bin/env node
+// End-to-end test of a site written by `mlqa export html`, in a real (headless) Chromium.
+//
+//   node test/e2e.mjs SITE_DIR [SCREENSHOT.png]
+//
+// Opens the pages from file:// with every non-file request aborted (the site must work
+// offline), and checks: (a) the index lists every answer, (b) answer pages render their math
+// and code with no console error and no layout shift, and fit a phone's width, (c) search
+// finds the right answers and updates as you type, (d) every relative link and asset
+// reference of every page resolves, fragment included (and every url() of the stylesheets),
+// (e) screenshots at phone and desktop sizes (light and dark), (f) with MLQA_BIN, the page's
+// search ranks exactly like `mlqa search`; and that no request left file://. One summary line
+// per check, then "N passed, N failed"; exits non-zero on any failure.
+//
+// Environment: CHROMIUM (default /usr/bin/chromium); MLQA_E2E_ANSWERS, how many answers the
+// index must list (default 84, the knowledge base's count); MLQA_BIN, an `mlqa` binary: when
+// set, (f) checks that the page's search ranks and scores exactly as `mlqa search` (with
+// `--kb $MLQA_KB` if that is set too; otherwise mlqa finds its KB as usual);
+// MLQA_E2E_ALL_PAGES=1: (b) on every answer page, not every 7th.
+
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL, fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
+import { chromium } from "playwright-core";
+
+const args = process.argv.slice(2);
+if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
+  console.error("usage: node test/e2e.mjs SITE_DIR [SCREENSHOT.png]");
+  process.exit(2);
+}
+const SITE = path.resolve(args[0]);
+const SCREENSHOT = path.resolve(args[1] ?? path.join(SITE, "..", "site-screenshot.png"));
+const EXPECTED_ANSWERS = Number(process.env.MLQA_E2E_ANSWERS ?? 84);
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+// The two answers about the KV cache, which a search for "kv cache" must both rank high.
+const KV_CACHE_PAGES = ["transformers/kv-cache.html", "llm-inference/kv-cache-inference.html"];
+
+if (!fs.existsSync(path.join(SITE, "index.html"))) {
+  console.error(`e2e: ${SITE}/index.html does not exist`);
+  process.exit(2);
+}
+
+const fileUrl = (rel) => pathToFileURL(path.join(SITE, rel)).href;
+const relOf = (url) => path.relative(SITE, fileURLToPath(url.split(/[?#]/)[0])).split(path.sep).join("/");
+
+// ---- the browser, offline ----
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+
+const networkRequests = []; // every request that would have left the machine
+const failedFiles = []; // file: requests that failed (a missing asset)
+const LOCAL = /^(file|data|blob|about):/i; // data:/blob:/about: never touch the network
+
+async function newContext(options = {}) {
+  const context = await browser.newContext({ viewport: PHONE, ...options });
+  await context.route(
+    (url) => !LOCAL.test(url.href),
+    (route) => {
+      networkRequests.push(route.request().url());
+      return route.abort("blockedbyclient");
+    },
+  );
+  context.on("requestfailed", (req) => {
+    if (/^file:/i.test(req.url())) failedFiles.push(`${req.url()} (${req.failure()?.errorText})`);
+  });
+  return context;
+}
+
+// A page that records console errors and uncaught exceptions.
+async function newPage(context) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.warnings = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") page.errors.push(`console.error: ${msg.text()}`);
+    else if (msg.type() === "warning") page.warnings.push(msg.text());
+  });
+  page.on("pageerror", (err) => page.errors.push(`uncaught: ${err.message}`));
+  return page;
+}
+
+// ---- checks ----
+
+// Fails a check with a plain message (no assertion diff).
+function expectNone(list, what) {
+  if (list.length) throw new Error(`${list.length} ${what}:\n${list.join("\n")}`);
+}
+
+const results = [];
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    const summary = await fn();
+    results.push({ name, ok: true });
+    console.log(`ok   ${name}: ${summary} (${Date.now() - started} ms)`);
+  } catch (err) {
+    results.push({ name, ok: false });
+    console.log(`FAIL ${name}: ${err.message.split("\n").join("\n       ")}`);
+  }
+}
+
+const context = await newContext();
+let answerLinks = [];
+
+await check("a. index", async () => {
+  const page = await newPage(context);
+  await page.goto(fileUrl("index.html"), { waitUntil: "load" });
+  const info = await page.evaluate(() => ({
+    answered: Array.from(document.querySelectorAll("li.question.answered a"), (a) => a.href),
+    missing: document.querySelectorAll("li.question.missing").length,
+    coverage: document.querySelector(".coverage")?.textContent.trim() ?? "(no .coverage)",
+    categories: document.querySelectorAll("section.category").length,
+  }));
+  answerLinks = info.answered;
+  await page.close();
+  assert.equal(info.answered.length, EXPECTED_ANSWERS, `index lists ${info.answered.length} answers, expected ${EXPECTED_ANSWERS}`);
+  expectNone(page.errors, "console errors on index.html");
+  return `${info.answered.length} answers in ${info.categories} categories, ${info.missing} missing; "${info.coverage}"`;
+});
+
+// Loads `rel` and reports what check b needs: math and code state, layout shift, overflow.
+async function inspectAnswer(page, url) {
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForTimeout(300);
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let shift = 0;
+        const shifts = [];
+        const record = (entries) => {
+          for (const e of entries) {
+            if (e.hadRecentInput) continue;
+            shift += e.value;
+            shifts.push(
+              `${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ` +
+                (e.sources || [])
+                  .map((s) => (s.node && s.node.nodeType === 1 ? s.node.tagName.toLowerCase() + (s.node.className ? "." + String(s.node.className).split(" ")[0] : "") : "#text"))
+                  .join(", "),
+            );
+          }
+        };
+        const po = new PerformanceObserver((list) => record(list.getEntries()));
+        po.observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => {
+          record(po.takeRecords());
+          po.disconnect();
+          const math = document.querySelectorAll(".math").length;
+          resolve({
+            title: document.title,
+            math,
+            katex: document.querySelectorAll(".katex").length,
+            unrendered: document.querySelectorAll(".math:not(.math-rendered)").length,
+            mathErrors: Array.from(document.querySelectorAll(".math-error"), (e) => e.textContent.slice(0, 80)),
+            python: document.querySelectorAll("pre code.language-python").length,
+            highlighted: document.querySelectorAll("pre code.hljs").length,
+            shift,
+            shifts,
+            overflow: document.documentElement.scrollWidth - window.innerWidth,
+            wideElements:
+              document.documentElement.scrollWidth > window.innerWidth
+                ? Array.from(document.querySelectorAll("main *"))
+                    .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest("pre, table, .math-display"))
+                    .slice(0, 3)
+                    .map((e) => e.tagName.toLowerCase() + "." + e.className)
+                : [],
+            fontsLoaded: Array.from(document.fonts)
+              .filter((f) => f.status === "loaded" && f.family.includes("KaTeX"))
+              .map((f) => `${f.family.replace(/"/g, "")}-${f.weight}-${f.style}`),
+          });
+        }, 100);
+      }),
+  );
+}
+
+await check("b. answer pages (math, code, layout shift)", async () => {
+  assert.ok(answerLinks.length > 0, "no answer links to sample (check a failed)");
+  let sample = answerLinks.filter((_, i) => i % 7 === 0);
+  if (sample.length < Math.min(12, answerLinks.length) || process.env.MLQA_E2E_ALL_PAGES) sample = answerLinks.slice(0, process.env.MLQA_E2E_ALL_PAGES ? undefined : 12);
+  const problems = [];
+  let formulas = 0;
+  let highlighted = 0;
+  let worst = 0;
+  const fonts = new Set();
+  for (const [label, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
+    const ctx = await newContext({ viewport });
+    for (const url of sample) {
+      const page = await newPage(ctx);
+      const r = await inspectAnswer(page, url);
+      const rel = relOf(url);
+      const where = `${rel} (${label})`;
+      if (page.errors.length) problems.push(`${where}: ${page.errors.join("; ")}`);
+      if (r.math > 0 && r.katex === 0) problems.push(`${where}: ${r.math} .math elements but no .katex`);
+      if (r.unrendered > 0) problems.push(`${where}: ${r.unrendered} .math elements not rendered`);
+      if (r.mathErrors.length) problems.push(`${where}: .math-error: ${r.mathErrors.join(" | ")}`);
+      if (r.python > 0 && r.highlighted === 0) problems.push(`${where}: python code not highlighted (no pre code.hljs)`);
+      if (r.shift >= 0.01) problems.push(`${where}: layout shift ${r.shift.toFixed(4)}: ${r.shifts.join("; ")}`);
+      if (r.overflow > 0) problems.push(`${where}: page is ${r.overflow}px wider than the window (${r.wideElements.join(", ")})`);
+      if (label === "phone") {
+        formulas += r.math;
+        highlighted += r.highlighted;
+      }
+      worst = Math.max(worst, r.shift);
+      r.fontsLoaded.forEach((f) => fonts.add(f));
+      await page.close();
+    }
+    await ctx.close();
+  }
+  expectNone(problems, "problems");
+  return (
+    `${sample.length} pages x (phone, desktop): ${formulas} formulas, ${highlighted} highlighted code blocks, ` +
+    `no console errors, max layout shift ${worst.toFixed(4)}, no horizontal overflow; KaTeX fonts used: ${[...fonts].sort().join(" ")}`
+  );
+});
+
+await check("c. search", async () => {
+  const page = await newPage(context);
+  await page.goto(fileUrl("search.html") + "?q=kv%20cache", { waitUntil: "load" });
+  await page.waitForSelector("#results li", { timeout: 5000 });
+  const state = await page.evaluate(() => ({
+    input: document.getElementById("q")?.value,
+    hrefs: Array.from(document.querySelectorAll("#results li.result > a"), (a) => a.getAttribute("href")),
+    status: document.getElementById("search-status")?.textContent,
+  }));
+  assert.equal(state.input, "kv cache", `the search box holds ${JSON.stringify(state.input)}, not the ?q= query`);
+  const top5 = state.hrefs.slice(0, 5);
+  for (const want of KV_CACHE_PAGES) {
+    assert.ok(top5.includes(want), `"kv cache": ${want} is not among the first 5 results: ${top5.join(", ")}`);
+  }
+  for (const href of state.hrefs) {
+    assert.ok(fs.existsSync(path.join(SITE, href)), `result link ${href} has no file`);
+  }
+
+  // Typing updates the results (debounced) and the address.
+  await page.fill("#q", "");
+  await page.locator("#q").pressSequentially("dropout", { delay: 30 });
+  await page.waitForFunction(
+    () => {
+      const a = document.querySelector("#results li.result > a");
+      return a && a.getAttribute("href").includes("dropout");
+    },
+    null,
+    { timeout: 5000 },
+  );
+  const typed = await page.evaluate(() => ({
+    first: document.querySelector("#results li.result > a").getAttribute("href"),
+    count: document.querySelectorAll("#results li.result").length,
+    search: window.location.search,
+  }));
+  assert.equal(typed.search, "?q=dropout", `after typing, the address has ${JSON.stringify(typed.search)}, not ?q=dropout`);
+
+  // Nothing matches: one .no-results item.
+  await page.fill("#q", "qqqqzzzz");
+  await page.waitForSelector("#results li.no-results", { timeout: 5000 });
+  const none = await page.locator("#results li.no-results").textContent();
+
+  // Text is escaped: markup typed into the box is shown, not parsed.
+  await page.fill("#q", "<img src=x onerror=alert(1)>");
+  await page.waitForSelector("#results li", { timeout: 5000 });
+  const injected = await page.evaluate(() => document.querySelectorAll("#results img").length);
+  assert.equal(injected, 0, "query text was inserted as markup");
+
+  // Every answer the index points to exists.
+  const urls = await page.evaluate(() => window.MLQA_SEARCH.docs.map((d) => d.url).filter(Boolean));
+  const missing = urls.filter((u) => !fs.existsSync(path.join(SITE, u)));
+  expectNone(missing, "search index URLs with no file");
+  // The page's stemmer (for query words the KB never uses) agrees with Rust's on every word
+  // of the KB, which rust-stemmers stemmed into the index's `words` table.
+  const stems = await page.evaluate(() => {
+    const words = Object.entries(window.MLQA_SEARCH.words);
+    const wrong = words.filter(([w, s]) => window.mlqaStem(w) !== s).map(([w, s]) => `${w}: ${window.mlqaStem(w)} != ${s}`);
+    return { count: words.length, wrong };
+  });
+  expectNone(stems.wrong, "words the page stems unlike mlqa");
+  expectNone(page.errors, "console errors on search.html");
+  await page.close();
+  return (
+    `"kv cache" -> ${state.hrefs.length} results, top 5: ${top5.join(" ")} (${state.status}); ` +
+    `typing "dropout" -> ${typed.count} results, first ${typed.first}, address ${typed.search}; "qqqqzzzz" -> "${none}"; ` +
+    `${urls.length} index URLs exist; the page's stemmer agrees with mlqa's on all ${stems.count} words of the KB`
+  );
+});
+
+// ---- d: links, by reading the files ----
+
+const htmlCache = new Map(); // absolute path -> { ids: Set, refs: [{ attr, value }] }
+function decodeEntities(s) {
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (m, e) => {
+    const k = e.toLowerCase();
+    if (k === "amp") return "&";
+    if (k === "lt") return "<";
+    if (k === "gt") return ">";
+    if (k === "quot") return '"';
+    if (k === "apos") return "'";
+    return String.fromCodePoint(k.startsWith("#x") ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10));
+  });
+}
+function parseHtml(file) {
+  if (htmlCache.has(file)) return htmlCache.get(file);
+  const text = fs.readFileSync(file, "utf8");
+  const ids = new Set();
+  const refs = [];
+  const attr = (name) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`, "gi");
+  for (const m of text.matchAll(/<([a-z][a-z0-9-]*)\b([^>]*)>/gi)) {
+    const tag = m[1].toLowerCase();
+    const attrs = " " + m[2];
+    for (const a of attrs.matchAll(attr("id"))) ids.add(decodeEntities(a[1] ?? a[2] ?? a[3]));
+    if (tag === "a") for (const a of attrs.matchAll(attr("name"))) ids.add(decodeEntities(a[1] ?? a[2] ?? a[3]));
+    const linkAttr = { a: "href", link: "href", script: "src", img: "src", form: "action", iframe: "src", source: "src" }[tag];
+    if (linkAttr) {
+      for (const a of attrs.matchAll(attr(linkAttr))) refs.push({ tag, value: decodeEntities(a[1] ?? a[2] ?? a[3]) });
+    }
+  }
+  const parsed = { ids, refs };
+  htmlCache.set(file, parsed);
+  return parsed;
+}
+
+await check("d. links", async () => {
+  const start = path.join(SITE, "index.html");
+  const queue = [start];
+  const seen = new Set(queue);
+  const broken = [];
+  let internal = 0;
+  let external = 0;
+  let fragments = 0;
+  let cssRefs = 0;
+  const cssChecked = new Set();
+  while (queue.length) {
+    const file = queue.shift();
+    const from = path.relative(SITE, file);
+    for (const { tag, value } of parseHtml(file).refs) {
+      const href = value.trim();
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
+        // A scheme: external (https:, mailto:). file: or a protocol-relative URL would break offline or elsewhere.
+        if (/^(https?|mailto):/i.test(href)) external++;
+        else broken.push(`${from}: <${tag}> ${href}: not a relative or web link`);
+        continue;
+      }
+      if (href.startsWith("//") || href.startsWith("/")) {
+        broken.push(`${from}: <${tag}> ${href}: absolute path (does not work from file:// or a subfolder)`);
+        continue;
+      }
+      internal++;
+      const [beforeHash, fragment] = href.split(/#(.*)/s, 2);
+      const target = beforeHash.split("?")[0];
+      let targetFile = file;
+      if (target !== "") {
+        let decoded;
+        try {
+          decoded = decodeURIComponent(target);
+        } catch {
+          broken.push(`${from}: ${href}: bad percent-encoding`);
+          continue;
+        }
+        targetFile = path.resolve(path.dirname(file), decoded);
+        if (targetFile.endsWith(path.sep)) targetFile = path.join(targetFile, "index.html");
+        if (!targetFile.startsWith(SITE + path.sep)) {
+          broken.push(`${from}: ${href}: points outside the site`);
+          continue;
+        }
+        if (!fs.existsSync(targetFile) || fs.statSync(targetFile).isDirectory()) {
+          broken.push(`${from}: <${tag}> ${href}: no such file`);
+          continue;
+        }
+      }
+      if (/\.css$/i.test(targetFile) && !cssChecked.has(targetFile)) {
+        // A stylesheet's own references (KaTeX's fonts): url(...) relative to the stylesheet.
+        cssChecked.add(targetFile);
+        const css = fs.readFileSync(targetFile, "utf8");
+        for (const m of css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)/g)) {
+          const u = (m[1] ?? m[2] ?? m[3]).split(/[?#]/)[0];
+          if (!u || /^[a-z][a-z0-9+.-]*:/i.test(u)) {
+            if (u && !/^data:/i.test(u)) broken.push(`${path.relative(SITE, targetFile)}: url(${u}): not a local file`);
+            continue;
+          }
+          cssRefs++;
+          if (!fs.existsSync(path.resolve(path.dirname(targetFile), decodeURIComponent(u)))) {
+            broken.push(`${path.relative(SITE, targetFile)}: url(${u}): no such file`);
+          }
+        }
+      }
+      const isHtml = /\.html?$/i.test(targetFile);
+      if (fragment !== undefined && fragment !== "" && isHtml) {
+        fragments++;
+        let id = fragment;
+        try {
+          id = decodeURIComponent(fragment);
+        } catch {}
+        const { ids } = parseHtml(targetFile);
+        if (!ids.has(id) && !ids.has(fragment)) broken.push(`${from}: ${href}: ${path.relative(SITE, targetFile)} has no id "${id}"`);
+      }
+      if (isHtml && (tag === "a" || tag === "form") && !seen.has(targetFile)) {
+        seen.add(targetFile);
+        queue.push(targetFile);
+      }
+    }
+  }
+  const allPages = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.html$/i.test(e.name)) allPages.push(p);
+    }
+  };
+  walk(SITE);
+  const orphans = allPages.filter((p) => !seen.has(p)).map((p) => path.relative(SITE, p));
+  expectNone(broken, "broken links");
+  return (
+    `${seen.size} pages crawled (of ${allPages.length} in the site${orphans.length ? `; not linked: ${orphans.join(" ")}` : ""}), ` +
+    `${internal} relative links and references resolve (${fragments} with a #fragment), ${external} external links not followed, ${cssRefs} url()s in ${cssChecked.size} stylesheets exist`
+  );
+});
+
+// ---- e: screenshots ----
+
+await check("e. screenshots", async () => {
+  const target = answerLinks.find((u) => u.endsWith("/" + KV_CACHE_PAGES[0])) ?? answerLinks[0];
+  assert.ok(target, "no answer page to photograph");
+  const desktopPath = SCREENSHOT.replace(/(\.png)?$/i, "-desktop.png");
+  const darkPath = SCREENSHOT.replace(/(\.png)?$/i, "-dark.png");
+  const shots = [
+    [SCREENSHOT, { viewport: PHONE, isMobile: true, hasTouch: true, colorScheme: "light" }],
+    [desktopPath, { viewport: DESKTOP, colorScheme: "light" }],
+    [darkPath, { viewport: PHONE, isMobile: true, hasTouch: true, colorScheme: "dark" }],
+  ];
+  fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  const errors = [];
+  for (const [file, options] of shots) {
+    const ctx = await newContext(options);
+    const page = await newPage(ctx);
+    await page.goto(target, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: file, fullPage: true });
+    errors.push(...page.errors);
+    await ctx.close();
+  }
+  expectNone(errors, "console errors");
+  return `${relOf(target)} -> ${shots.map(([f]) => f).join(", ")}`;
+});
+
+// Queries for (f): plain, stop words only, typos, word forms the KB may not use, numbers,
+// non-ASCII, hyphens.
+const PARITY_QUERIES = [
+  "kv cache", "dropout", "what is the bias variance tradeoff", "regularizing", "regularizaton",
+  "attention complexity", "transfromer", "LoRA rank", "adam optimizer momentum",
+  "batch normalization vs layer normalization", "precision recall f1", "quantization int8 int4",
+  "mixture of experts", "cross entropy loss", "k-means clustering", "vanishing gradients",
+  "speculative decoding", "imbalanced classes smote", "the of and", "zzzz", "caches",
+  "normalisation", "Ünïcödé naïve café", "2 3 4 5", "x", "gradient clipping exploding",
+];
+
+await check("f. search = mlqa search", async () => {
+  const bin = process.env.MLQA_BIN;
+  if (!bin) return "skipped (set MLQA_BIN to an mlqa binary to compare)";
+  const page = await newPage(context);
+  await page.goto(fileUrl("search.html"), { waitUntil: "load" });
+  const differ = [];
+  let compared = 0;
+  for (const q of PARITY_QUERIES) {
+    const kb = process.env.MLQA_KB ? ["--kb", process.env.MLQA_KB] : [];
+    const out = execFileSync(bin, ["search", "--format", "json", "--limit", "50", ...kb, "--", ...q.split(" ")], { encoding: "utf8" });
+    const rust = JSON.parse(out).map((h) => `${h.id} ${h.score}`);
+    // mlqa prints scores rounded to 3 decimals
+    const js = (await page.evaluate((q) => window.mlqaSearch(q, 50), q)).map((h) => `${h.id} ${Math.round(h.score * 1000) / 1000}`);
+    compared += rust.length;
+    const first = rust.findIndex((r, i) => r !== js[i]);
+    if (first >= 0 || rust.length !== js.length) {
+      const i = first >= 0 ? first : Math.min(rust.length, js.length);
+      differ.push(`"${q}": #${i + 1} mlqa: ${rust[i] ?? "(none)"}, page: ${js[i] ?? "(none)"}`);
+    }
+  }
+  await page.close();
+  expectNone(differ, "queries rank differently");
+  return `${PARITY_QUERIES.length} queries, ${compared} results: same answers, same order, same scores`;
+});
+
+await check("offline (no network requests)", async () => {
+  const counted = (list) => [...new Set(list)].map((u) => `${u} (${list.filter((x) => x === u).length}x)`);
+  expectNone([...counted(networkRequests).map((u) => `network request: ${u}`), ...counted(failedFiles).map((u) => `missing local file: ${u}`)], "requests failed the offline rule");
+  return "every request was for a local file, and every one loaded";
+});
+
+await context.close();
+await browser.close();
+
+const failed = results.filter((r) => !r.ok);
+console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);
