@@ -225,22 +225,7 @@ impl Workspace {
     /// Replaces (or adds) one file and re-parses only it: what an editor's change does.
     pub fn set_file(&mut self, path: &str, content: FileContent) {
         let file = ParsedFile::parse(path.to_owned(), content, self.config.limits.max_file_bytes);
-        // The common case, an answer edited in place: same path, so same id and same place in
-        // the sorted list, and the index stays valid. Replace it without touching the others.
-        if let Parsed::Answer(_) = &file.parsed
-            && let Some(&i) = self.index.answer_by_path.get(path)
-            && self.answers.get(i).is_some_and(|a| a.path == path)
-        {
-            let ParsedFile { path, source, parsed: Parsed::Answer(answer), diags } = file else { unreachable!() };
-            self.load_diagnostics.retain(|d| d.file != path);
-            self.load_diagnostics.extend(diags);
-            match source {
-                Some(s) => self.sources.insert(path, s),
-                None => self.sources.remove(&path),
-            };
-            self.answers[i] = *answer;
-            return;
-        }
+        let Some(file) = self.replace_answer(file) else { return };
         self.forget(path);
         let is_answer = matches!(file.parsed, Parsed::Answer(_));
         self.insert(file);
@@ -248,6 +233,27 @@ impl Workspace {
             self.answers.sort_by(|a, b| a.path.cmp(&b.path));
         }
         self.reindex();
+    }
+
+    /// The common case of an edit, an answer changed in place: same path, so same id and same
+    /// place in the sorted list, and the index stays valid. Replaces it without touching the
+    /// others; gives the file back when it is not that case.
+    fn replace_answer(&mut self, file: ParsedFile) -> Option<ParsedFile> {
+        let at = self.index.answer_by_path.get(&file.path).copied();
+        let ParsedFile { path, source, parsed, diags } = file;
+        match (parsed, at) {
+            (Parsed::Answer(answer), Some(i)) if self.answers.get(i).is_some_and(|a| a.path == path) => {
+                self.load_diagnostics.retain(|d| d.file != path);
+                self.load_diagnostics.extend(diags);
+                match source {
+                    Some(s) => self.sources.insert(path, s),
+                    None => self.sources.remove(&path),
+                };
+                self.answers[i] = *answer;
+                None
+            }
+            (parsed, _) => Some(ParsedFile { path, source, parsed, diags }),
+        }
     }
 
     /// Removes one file (deleted on disk).
