@@ -45,20 +45,21 @@ pub struct Incremental {
     /// The workspace rules' diagnostics, and the outline of each answer they were computed on.
     workspace: Vec<Diagnostic>,
     outlines: HashMap<String, u64>,
+    /// The workspace's generation the cache was built on.
+    generation: u64,
 }
 
 impl Incremental {
     pub fn new(ws: &Workspace) -> Self {
         let answers = ws.answers.par_iter().map(|a| (a.path.clone(), check_answer(ws, a))).collect();
         let outlines = ws.answers.iter().map(|a| (a.path.clone(), outline(a))).collect();
-        Self { answers, workspace: workspace_rules(ws), outlines }
+        Self { answers, workspace: workspace_rules(ws), outlines, generation: ws.generation() }
     }
 
     /// Brings the cache up to date after `changed` (paths relative to the root) changed in `ws`.
     pub fn update(&mut self, ws: &Workspace, changed: &[String]) {
-        let answer_set_changed =
-            ws.answers.len() != self.answers.len() || ws.answers.iter().any(|a| !self.answers.contains_key(&a.path));
-        let global = answer_set_changed || changed.iter().any(|p| p == SPEC_FILE || p == RESOURCES_FILE);
+        let global =
+            ws.generation() != self.generation || changed.iter().any(|p| p == SPEC_FILE || p == RESOURCES_FILE);
         if global {
             *self = Self::new(ws);
             return;
@@ -82,9 +83,9 @@ impl Incremental {
     /// Every diagnostic, as [`check`] reports it.
     pub fn diagnostics(&self, ws: &Workspace, selection: &Selection) -> Vec<Diagnostic> {
         let mut raw = ws.load_diagnostics.clone();
-        for a in &ws.answers {
-            raw.extend(self.answers.get(&a.path).into_iter().flatten().cloned());
-        }
+        // The cache holds exactly the workspace's answers (rebuilt when the set changes), and
+        // `finish` sorts: no need to look each one up.
+        raw.extend(self.answers.values().flatten().cloned());
         raw.extend(self.workspace.iter().cloned());
         finish(ws, raw, selection)
     }

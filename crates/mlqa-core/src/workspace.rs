@@ -86,6 +86,9 @@ struct Index {
     answers_by_id: HashMap<String, Vec<usize>>,
     answer_by_path: HashMap<String, usize>,
     resources: HashMap<String, usize>,
+    /// Unique to this index: a new one is built whenever the set of answers, the spec or the
+    /// resources change (an answer edited in place keeps it).
+    generation: u64,
 }
 
 /// A parsed file of the KB.
@@ -289,7 +292,9 @@ impl Workspace {
     }
 
     fn reindex(&mut self) {
-        let mut index = Index::default();
+        static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let mut index =
+            Index { generation: GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed), ..Index::default() };
         if let Some(spec) = &self.spec {
             for (c, cat) in spec.categories.iter().enumerate() {
                 index.categories.entry(cat.id.value.clone()).or_insert(c);
@@ -308,6 +313,13 @@ impl Workspace {
             }
         }
         self.index = index;
+    }
+
+    /// Changes whenever the set of answers, the spec or the resources change, and only then
+    /// (unique across workspaces): what a cache of per-answer results compares to know whether
+    /// it can be kept.
+    pub fn generation(&self) -> u64 {
+        self.index.generation
     }
 
     pub fn source(&self, path: &str) -> Option<&Source> {
