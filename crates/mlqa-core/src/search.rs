@@ -53,6 +53,8 @@ pub struct SearchIndex {
     postings: HashMap<String, Vec<(usize, [f64; 3])>>,
     avg_len: [f64; 3],
     stemmer: Stemmer,
+    /// The stems by length in characters: a typo's candidates are one length apart at most.
+    by_len: HashMap<usize, Vec<String>>,
 }
 
 /// [`SearchIndex::export`]: what a script needs to rank results exactly as `mlqa search` does.
@@ -140,6 +142,7 @@ impl SearchIndex {
 
     fn build_inner(ws: &Workspace, mut words: Option<&mut BTreeMap<String, String>>) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
+        let mut memo: HashMap<String, String> = HashMap::new();
         let mut docs = Vec::new();
         let mut postings: HashMap<String, Vec<(usize, [f64; 3])>> = HashMap::new();
         for q in ws.questions() {
@@ -148,7 +151,15 @@ impl SearchIndex {
             let mut tf: HashMap<String, [f64; 3]> = HashMap::new();
             let mut len = [0.0; 3];
             let mut add = |text: &str, field: Field| {
-                for (range, stem) in tokens(&stemmer, text) {
+                let stem_of = |word: &str| {
+                    if let Some(stem) = memo.get(word) {
+                        return stem.clone();
+                    }
+                    let stem = stemmer.stem(word).into_owned();
+                    memo.insert(word.to_owned(), stem.clone());
+                    stem
+                };
+                for (range, stem) in tokens_with(text, stem_of) {
                     if let Some(words) = words.as_deref_mut() {
                         words.entry(text[range.start..range.end].to_lowercase()).or_insert_with(|| stem.clone());
                     }
@@ -187,15 +198,22 @@ impl SearchIndex {
         }
         let count = docs.len().max(1) as f64;
         let avg_len = [0, 1, 2].map(|f| (docs.iter().map(|d: &Doc| d.len[f]).sum::<f64>() / count).max(1.0));
-        Self { docs, postings, avg_len, stemmer }
+        let mut by_len: HashMap<usize, Vec<String>> = HashMap::new();
+        for stem in postings.keys() {
+            by_len.entry(stem.chars().count()).or_default().push(stem.clone());
+        }
+        Self { docs, postings, avg_len, stemmer, by_len }
     }
 
     /// The best `limit` matches of `query`, optionally in one category.
     pub fn search(&self, query: &str, category: Option<&str>, limit: usize) -> Vec<Hit> {
         let terms: Vec<String> = tokens(&self.stemmer, query).into_iter().map(|(_, s)| s).collect();
         let n = self.docs.len() as f64;
-        let mut scores: HashMap<usize, f64> = HashMap::new();
-        let mut matched: Vec<Vec<String>> = vec![Vec::new(); self.docs.len()];
+        // Dense scores (a query touches a large share of the documents), summed in the same
+        // order as before and as the site's script: term, expansion, posting.
+        let mut scores = vec![0.0_f64; self.docs.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut expansions: Vec<String> = Vec::new();
         for term in &terms {
             for (stem, factor) in self.expand(term) {
                 let Some(list) = self.postings.get(&stem) else { continue };
@@ -207,16 +225,37 @@ impl SearchIndex {
                             WEIGHTS[f] * tf[f] * (K1 + 1.0) / (tf[f] + norm)
                         })
                         .sum();
-                    *scores.entry(doc).or_default() += factor * idf * fields;
-                    matched[doc].push(stem.clone());
+                    if scores[doc] == 0.0 {
+                        touched.push(doc);
+                    }
+                    scores[doc] += factor * idf * fields;
                 }
+                expansions.push(stem);
             }
         }
-        let mut ranked: Vec<(usize, f64)> =
-            scores.into_iter().filter(|(doc, _)| category.is_none_or(|c| self.docs[*doc].category == c)).collect();
+        touched.sort_unstable();
+        touched.dedup();
+        let mut ranked: Vec<(usize, f64)> = touched
+            .into_iter()
+            .filter(|doc| category.is_none_or(|c| self.docs[*doc].category == c))
+            .map(|doc| (doc, scores[doc]))
+            .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(self.docs[a.0].id.cmp(&self.docs[b.0].id)));
         ranked.truncate(limit);
-        ranked.into_iter().map(|(doc, score)| self.hit(doc, score, &matched[doc])).collect()
+        ranked
+            .into_iter()
+            .map(|(doc, score)| {
+                // The stems this document matched: postings are sorted by document.
+                let stems: Vec<String> = expansions
+                    .iter()
+                    .filter(|s| {
+                        self.postings.get(*s).is_some_and(|l| l.binary_search_by_key(&doc, |(d, _)| *d).is_ok())
+                    })
+                    .cloned()
+                    .collect();
+                self.hit(doc, score, &stems)
+            })
+            .collect()
     }
 
     /// The stems a query stem matches: itself, and vocabulary stems one edit away (for stems
@@ -226,11 +265,10 @@ impl SearchIndex {
         if self.postings.contains_key(term) {
             out.push((term.to_owned(), 1.0));
         }
-        if term.chars().count() >= 5 {
-            let len = term.chars().count();
-            for stem in self.postings.keys() {
-                let l = stem.chars().count();
-                if stem != term && l + 1 >= len && l <= len + 1 && within_one_edit(term, stem) {
+        let len = term.chars().count();
+        if len >= 5 {
+            for stem in (len - 1..=len + 1).filter_map(|l| self.by_len.get(&l)).flatten() {
+                if stem != term && within_one_edit(term, stem) {
                     out.push((stem.clone(), FUZZY));
                 }
             }
@@ -267,6 +305,12 @@ impl SearchIndex {
 
 /// Lowercased, stemmed words of `text` (stop words skipped), with their byte ranges.
 fn tokens(stemmer: &Stemmer, text: &str) -> Vec<(TextRange, String)> {
+    tokens_with(text, |word| stemmer.stem(word).into_owned())
+}
+
+/// [`tokens`] with the stemming given: the index memoizes it (a KB has a few thousand distinct
+/// words and millions of occurrences).
+fn tokens_with(text: &str, mut stem: impl FnMut(&str) -> String) -> Vec<(TextRange, String)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
@@ -275,7 +319,7 @@ fn tokens(stemmer: &Stemmer, text: &str) -> Vec<(TextRange, String)> {
         } else if let Some(s) = start.take() {
             let word = text[s..i].to_lowercase();
             if !STOP_WORDS.contains(&word.as_str()) {
-                out.push((TextRange::new(s, i), stemmer.stem(&word).into_owned()));
+                out.push((TextRange::new(s, i), stem(&word)));
             }
         }
     }
