@@ -43,7 +43,12 @@ pub fn run(args: &ExportArgs) -> Result<Outcome, Failure> {
             ));
             write_site(out, &files)?;
             let pages = files.iter().filter(|(p, _)| p.ends_with(".html")).count();
-            eprintln!("Wrote {pages} pages and {} assets to {}.", assets.len() + 1, out.display());
+            let others = files.iter().filter(|(p, _)| p.starts_with("assets/")).count();
+            eprintln!(
+                "Wrote {pages} pages and {others} assets to {}; open {}.",
+                out.display(),
+                out.join("index.html").display()
+            );
             Ok(Outcome::Clean)
         }
     }
