@@ -2,6 +2,7 @@ use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules::completeness::{headline, same_section};
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
+use crate::syntax::markdown;
 
 pub(crate) const CHECK: Check = Check::Answer(check);
 
@@ -53,8 +54,18 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
         // A heading inserted inside an unclosed code block would be code, not a section.
         let in_open_code =
             ctx.answer.md.code_blocks.iter().any(|b| !b.closed && at > b.range.start && at <= b.range.end);
+        // Nor would one inside an HTML block or comment that runs to the end (`<?`, `<!--`): a
+        // safe fix must do what it says, so it is tried on the text first (only when it fires).
+        let takes = || {
+            let fixed = format!("{}{insert}{}", &text[..at], &text[at..]);
+            markdown::parse(&fixed, ctx.answer.body_start).headings.iter().any(|h| same_section(&h.text, name))
+        };
         out.push(if in_open_code {
             d.with_help("a code block runs to the end of the file: close its fence, then add the section")
+        } else if !takes() {
+            d.with_help(
+                "the file ends inside HTML that is never closed (a comment or block): close it, then add the section",
+            )
         } else {
             d.with_help(format!("the sections, in order: {}", required.join(", ")))
                 .with_fix(Fix::safe(format!("Insert `## {name}`"), vec![Edit::insert(ctx.path(), at, insert)]))
