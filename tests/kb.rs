@@ -59,7 +59,7 @@ fn the_spec_is_the_seed_verbatim() {
     let got: Vec<(String, Vec<String>)> = spec
         .categories
         .iter()
-        .map(|c| (c.title.clone(), c.questions.iter().map(|q| q.question.clone()).collect()))
+        .map(|c| (c.title.to_string(), c.questions.iter().map(|q| q.question.to_string()).collect()))
         .collect();
     assert_eq!(got, expected);
     assert_eq!(got.len(), 11);
@@ -83,8 +83,8 @@ fn the_resources_are_the_seeds_verbatim() {
     // The seed runs titles and summaries together on some lines; each must appear in it as written.
     let flat = seed.split_whitespace().collect::<Vec<_>>().join(" ");
     for r in &resources.resources {
-        assert!(flat.contains(&r.title), "title not in the seed: {}", r.title);
-        assert!(flat.contains(&r.summary), "summary not in the seed: {}", r.summary);
+        assert!(flat.contains(r.title.as_str()), "title not in the seed: {}", r.title);
+        assert!(flat.contains(r.summary.as_str()), "summary not in the seed: {}", r.summary);
         if let Some(url) = &r.url {
             assert!(url.starts_with("https://"), "{url}");
         }

@@ -1,14 +1,16 @@
 //! The KB's documents, parsed: the spec, the resources, and answers. Parsing never fails: what
 //! cannot be read becomes a diagnostic at its location, and the rest is kept.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex_automata::meta::Regex;
 use regex_automata::{Input, MatchKind, PatternID, PatternSet};
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::model::{self, Spanned, Text, Valid};
 use crate::rules::Rule;
 use crate::schema::{Problem, SchemaKind};
 use crate::syntax::front_matter::{self, FrontMatterState};
@@ -42,19 +44,45 @@ impl Source {
     }
 }
 
-/// A parsed YAML document: its value (when it is YAML at all) and the spans of its nodes.
+/// A YAML document of the KB: where it is, whether it could be read, and (on demand) the spans
+/// of its nodes.
 #[derive(Debug, Clone, Default)]
 pub struct YamlDoc {
-    pub value: Option<Value>,
-    pub spans: YamlSpans,
     /// Where the YAML is in the file.
     pub range: TextRange,
+    /// Whether it is YAML at all (when not, `invalid-yaml` was reported and nothing was read).
+    pub readable: bool,
+    /// Its value as JSON: kept only for a file that did not match its typed model, which is
+    /// then read leniently through it.
+    value: Option<Value>,
+    /// tree-sitter spans of every key and value: built for a file with a problem, or the first
+    /// time a rule or the editor asks where a key is.
+    spans: OnceLock<YamlSpans>,
 }
 
 impl YamlDoc {
-    /// Parses `text[range]` and validates it against `schema`, reporting into `diags`.
+    /// Reads `text[range]` into the typed model `T` when it is a valid `T` (the common case: one
+    /// YAML pass, no value, no schema, no spans). Otherwise reads it as a value, validates it
+    /// against `schema` and reports every problem into `diags`, located by tree-sitter spans.
+    fn read<T: DeserializeOwned + Valid>(
+        path: &str,
+        text: &str,
+        range: TextRange,
+        schema: SchemaKind,
+        diags: &mut Vec<Diagnostic>,
+    ) -> (Self, Option<T>) {
+        let budget = if schema == SchemaKind::FrontMatter { yaml::Budget::FrontMatter } else { yaml::Budget::Document };
+        match yaml::parse_typed::<T>(text, range, budget) {
+            Some(typed) if typed.is_valid() => {
+                (Self { range, readable: true, value: None, spans: OnceLock::new() }, Some(typed))
+            }
+            _ => (Self::parse(path, text, range, schema, diags), None),
+        }
+    }
+
+    /// Parses `text[range]` as a value and validates it against `schema`, reporting into `diags`.
     pub fn parse(path: &str, text: &str, range: TextRange, schema: SchemaKind, diags: &mut Vec<Diagnostic>) -> Self {
-        let spans = YamlSpans::parse(text, range);
+        let spans = OnceLock::from(YamlSpans::parse(text, range));
         let budget = if schema == SchemaKind::FrontMatter { yaml::Budget::FrontMatter } else { yaml::Budget::Document };
         let value = match yaml::parse_value(text, range, budget) {
             Ok(v) => v,
@@ -63,12 +91,22 @@ impl YamlDoc {
                     Diagnostic::new(Rule::InvalidYaml, path, e.range, format!("invalid YAML: {}", e.message))
                         .with_help("fix the YAML syntax here; the rest of this file is not checked until it parses"),
                 );
-                return Self { value: None, spans, range };
+                return Self { range, readable: false, value: None, spans };
             }
         };
-        let doc = Self { value: Some(value), spans, range };
+        let doc = Self { range, readable: true, value: Some(value), spans };
         doc.report_schema_errors(path, text, schema, diags);
         doc
+    }
+
+    /// The spans of every key and value; `text` is the file's text this document was read from.
+    pub fn spans(&self, text: &str) -> &YamlSpans {
+        self.spans.get_or_init(|| YamlSpans::parse(text, self.range))
+    }
+
+    fn known_spans(&self) -> &YamlSpans {
+        static NONE: LazyLock<YamlSpans> = LazyLock::new(YamlSpans::default);
+        self.spans.get().unwrap_or(&NONE)
     }
 
     fn report_schema_errors(&self, path: &str, text: &str, schema: SchemaKind, diags: &mut Vec<Diagnostic>) {
@@ -78,10 +116,11 @@ impl YamlDoc {
             let len = lines.find(['\n', '\r']).unwrap_or(lines.len());
             TextRange::new(self.range.start, self.range.start + len)
         };
+        let spans = self.known_spans();
         for error in schema.validate(value) {
-            let span = self.spans.nearest(&error.pointer);
+            let span = spans.nearest(&error.pointer);
             let at = |pointer: &str| {
-                self.spans.get(pointer).map(|s| s.key_or_value()).or(span.map(|s| s.value)).unwrap_or(first_line)
+                spans.get(pointer).map(|s| s.key_or_value()).or(span.map(|s| s.value)).unwrap_or(first_line)
             };
             let place =
                 if error.pointer.is_empty() { String::new() } else { format!("`{}`: ", describe(&error.pointer)) };
@@ -125,20 +164,20 @@ impl YamlDoc {
         }
     }
 
-    /// The string at `pointer`, with the range of its value.
-    pub fn string(&self, pointer: &str) -> Option<Item> {
+    /// The string at `pointer`, with the range of its value (a file read leniently).
+    fn string(&self, pointer: &str) -> Option<Item> {
         let value = self.value.as_ref()?.pointer(pointer)?.as_str()?;
-        let range = self.spans.value(pointer)?;
+        let range = self.known_spans().value(pointer)?;
         Some(Item { value: value.to_owned(), range })
     }
 
     /// The strings of the sequence at `pointer` (non-strings skipped).
-    pub fn strings(&self, pointer: &str) -> Vec<Item> {
+    fn strings(&self, pointer: &str) -> Vec<Item> {
         let len = self.value.as_ref().and_then(|v| v.pointer(pointer)).and_then(Value::as_array).map_or(0, Vec::len);
         (0..len).filter_map(|i| self.string(&format!("{pointer}/{i}"))).collect()
     }
 
-    pub fn len(&self, pointer: &str) -> usize {
+    fn len(&self, pointer: &str) -> usize {
         self.value.as_ref().and_then(|v| v.pointer(pointer)).and_then(Value::as_array).map_or(0, Vec::len)
     }
 }
@@ -321,6 +360,7 @@ fn link_targets(path: &str, md: &Markdown) -> Vec<String> {
 #[derive(Debug, Clone, Default)]
 pub struct SpecDoc {
     pub yaml: YamlDoc,
+    pub title: Option<Item>,
     pub categories: Vec<CategoryEntry>,
 }
 
@@ -345,7 +385,46 @@ pub struct QuestionEntry {
 impl SpecDoc {
     pub fn parse(source: &Source, diags: &mut Vec<Diagnostic>) -> Self {
         let range = TextRange::new(bom_len(&source.text), source.text.len());
-        let yaml = YamlDoc::parse(&source.path, &source.text, range, SchemaKind::Spec, diags);
+        match YamlDoc::read::<model::Spec>(&source.path, &source.text, range, SchemaKind::Spec, diags) {
+            (yaml, Some(spec)) => Self::from_model(yaml, spec, &source.text),
+            (yaml, None) => Self::from_value(yaml),
+        }
+    }
+
+    fn from_model(yaml: YamlDoc, spec: model::Spec, text: &str) -> Self {
+        let base = yaml.range.start;
+        let categories = spec
+            .categories
+            .into_iter()
+            .map(|c| {
+                let id = item(c.id, base);
+                let category = id.value.clone();
+                let questions = c
+                    .questions
+                    .into_iter()
+                    .map(|q| {
+                        let start = q.range.start + base;
+                        let q = q.value;
+                        let covers: Vec<Item> = q.covers.into_iter().map(|p| item(p, base)).collect();
+                        let (id, question) = (item(q.id, base), item(q.question, base));
+                        let last = covers.last().map_or(0, |p| flow_end(text, p.range.end));
+                        let end = id.range.end.max(question.range.end).max(last);
+                        QuestionEntry {
+                            entry: TextRange::new(start.min(id.range.start), end),
+                            category: category.clone(),
+                            id,
+                            question: Some(question),
+                            covers: Covers::new(covers),
+                        }
+                    })
+                    .collect();
+                CategoryEntry { id, title: Some(item(c.title, base)), questions }
+            })
+            .collect();
+        Self { yaml, title: Some(item(spec.title, base)), categories }
+    }
+
+    fn from_value(yaml: YamlDoc) -> Self {
         let mut categories = Vec::new();
         for c in 0..yaml.len("/categories") {
             let base = format!("/categories/{c}");
@@ -360,13 +439,13 @@ impl SpecDoc {
                         question: yaml.string(&format!("{qbase}/question")),
                         covers: Covers::new(yaml.strings(&format!("{qbase}/covers"))),
                         category: id.value.clone(),
-                        entry: yaml.spans.value(&qbase).unwrap_or_default(),
+                        entry: yaml.known_spans().value(&qbase).unwrap_or_default(),
                     })
                 })
                 .collect();
             categories.push(CategoryEntry { title: yaml.string(&format!("{base}/title")), id, questions });
         }
-        Self { yaml, categories }
+        Self { title: yaml.string("/title"), yaml, categories }
     }
 
     pub fn questions(&self) -> impl Iterator<Item = &QuestionEntry> {
@@ -386,14 +465,39 @@ pub struct ResourceEntry {
     pub id: Item,
     pub title: Option<Item>,
     pub kind: Option<Item>,
+    pub group: Option<Item>,
     pub url: Option<Item>,
+    pub summary: Option<Item>,
     pub topics: Vec<Item>,
 }
 
 impl ResourcesDoc {
     pub fn parse(source: &Source, diags: &mut Vec<Diagnostic>) -> Self {
         let range = TextRange::new(bom_len(&source.text), source.text.len());
-        let yaml = YamlDoc::parse(&source.path, &source.text, range, SchemaKind::Resources, diags);
+        match YamlDoc::read::<model::Resources>(&source.path, &source.text, range, SchemaKind::Resources, diags) {
+            (yaml, Some(resources)) => {
+                let base = yaml.range.start;
+                let resources = resources
+                    .resources
+                    .into_iter()
+                    .map(|r| ResourceEntry {
+                        id: item(r.id, base),
+                        title: Some(item(r.title, base)),
+                        kind: Some(Item { value: r.kind.value.name().to_owned(), range: r.kind.range.shift(base) }),
+                        group: r.group.map(|g| item(g, base)),
+                        url: r.url.map(|u| item(u, base)),
+                        summary: Some(item(r.summary, base)),
+                        topics: r.topics.into_iter().map(|t| item(t, base)).collect(),
+                    })
+                    .collect();
+                Self { yaml, resources }
+            }
+            (yaml, None) => Self::parse_value(yaml),
+        }
+    }
+
+    /// The entries of a file that did not match the typed model: each with a string id.
+    fn parse_value(yaml: YamlDoc) -> Self {
         let resources = (0..yaml.len("/resources"))
             .filter_map(|i| {
                 let base = format!("/resources/{i}");
@@ -401,13 +505,28 @@ impl ResourcesDoc {
                     id: yaml.string(&format!("{base}/id"))?,
                     title: yaml.string(&format!("{base}/title")),
                     kind: yaml.string(&format!("{base}/kind")),
+                    group: yaml.string(&format!("{base}/group")),
                     url: yaml.string(&format!("{base}/url")),
+                    summary: yaml.string(&format!("{base}/summary")),
                     topics: yaml.strings(&format!("{base}/topics")),
                 })
             })
             .collect();
         Self { yaml, resources }
     }
+}
+
+/// A typed value as an [`Item`] with its range in the file (`base`: where the YAML starts).
+fn item(spanned: Spanned<Text>, base: usize) -> Item {
+    Item { value: spanned.value.0, range: spanned.range.shift(base) }
+}
+
+/// Where a flow sequence whose last item ends at `after` is closed (just past its `]`), or
+/// `after` for a block sequence: the end of the mapping that holds it.
+fn flow_end(text: &str, after: usize) -> usize {
+    let rest = text.get(after..).unwrap_or("");
+    let skipped = rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',').len();
+    if rest[skipped..].starts_with(']') { after + skipped + 1 } else { after }
 }
 
 /// An answer file, parsed.
@@ -447,9 +566,16 @@ impl AnswerDoc {
         let folder = (!folder_part.is_empty() && !folder_part.contains('/')).then(|| folder_part.to_owned());
         let text = &source.text;
         let split = front_matter::split(text);
+        let mut meta = AnswerMeta::default();
         let front = match split.front {
             FrontMatterState::Present { content } => {
-                Some(YamlDoc::parse(&path, text, content, SchemaKind::FrontMatter, diags))
+                let (yaml, typed) =
+                    YamlDoc::read::<model::FrontMatter>(&path, text, content, SchemaKind::FrontMatter, diags);
+                meta = match typed {
+                    Some(front) => AnswerMeta::from_model(front, content.start),
+                    None => AnswerMeta::from_value(&yaml),
+                };
+                Some(yaml)
             }
             FrontMatterState::Unclosed { open } => {
                 diags.push(
@@ -477,7 +603,6 @@ impl AnswerDoc {
                 None
             }
         };
-        let meta = front.as_ref().map(AnswerMeta::from_yaml).unwrap_or_default();
         let md = markdown::parse(text, split.body_start);
         let targets = link_targets(&path, &md);
         Self { path, stem, folder, front, meta, body_start: split.body_start, md, targets }
@@ -492,7 +617,24 @@ impl AnswerDoc {
 }
 
 impl AnswerMeta {
-    fn from_yaml(yaml: &YamlDoc) -> Self {
+    fn from_model(front: model::FrontMatter, base: usize) -> Self {
+        let list = |ids: Vec<Spanned<model::Id>>| {
+            ids.into_iter().map(|i| item(Spanned { value: i.value.0, range: i.range }, base)).collect()
+        };
+        Self {
+            id: Some(item(front.id, base)),
+            category: Some(item(front.category, base)),
+            difficulty: Some(Item {
+                value: front.difficulty.value.name().to_owned(),
+                range: front.difficulty.range.shift(base),
+            }),
+            tags: front.tags.into_iter().map(|t| item(Spanned { value: t.value.0, range: t.range }, base)).collect(),
+            related: list(front.related),
+            resources: list(front.resources),
+        }
+    }
+
+    fn from_value(yaml: &YamlDoc) -> Self {
         Self {
             id: yaml.string("/id"),
             category: yaml.string("/category"),
@@ -516,6 +658,183 @@ fn bom_len(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The files of the shipped KB and of a synthetic one: what the typed path must read exactly
+    /// as the lenient path does.
+    fn corpus() -> Vec<(String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../kb");
+        let mut files = mlqa_synth::generate(&mlqa_synth::Options { answers: 150, seed: 3, faults: 0.0 }).files;
+        let mut stack = vec![root.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "md" || e == "yaml") {
+                    let rel = path.strip_prefix(&root).unwrap().to_string_lossy().into_owned();
+                    files.push((rel, std::fs::read_to_string(&path).unwrap()));
+                }
+            }
+        }
+        files
+    }
+
+    fn items(items: &[Item]) -> Vec<(&str, TextRange)> {
+        items.iter().map(|i| (i.value.as_str(), i.range)).collect()
+    }
+
+    fn opt(item: &Option<Item>) -> Option<(&str, TextRange)> {
+        item.as_ref().map(|i| (i.value.as_str(), i.range))
+    }
+
+    #[test]
+    fn the_typed_path_reads_every_valid_file_as_the_lenient_path_does() {
+        let (mut answers, mut specs) = (0, 0);
+        for (path, text) in corpus() {
+            let source = Source::new(path.clone(), text.clone());
+            let mut diags = Vec::new();
+            let range = TextRange::new(bom_len(&text), text.len());
+            if path.ends_with("spec.yaml") {
+                let typed = SpecDoc::parse(&source, &mut diags);
+                assert!(diags.is_empty() && typed.yaml.value.is_none(), "{path} took the lenient path: {diags:?}");
+                let lenient = SpecDoc::from_value(YamlDoc::parse(&path, &text, range, SchemaKind::Spec, &mut diags));
+                assert_eq!(opt(&typed.title), opt(&lenient.title));
+                let (t, l): (Vec<_>, Vec<_>) = (typed.questions().collect(), lenient.questions().collect());
+                assert_eq!(t.len(), l.len());
+                for (t, l) in t.iter().zip(&l) {
+                    assert_eq!((&t.id, &t.question, &t.category), (&l.id, &l.question, &l.category));
+                    assert_eq!(items(&t.covers.patterns), items(&l.covers.patterns));
+                    // tree-sitter ends the file's last mapping after its line break; the typed
+                    // path at its last character.
+                    let (te, le) = (&text[t.entry.start..t.entry.end], &text[l.entry.start..l.entry.end]);
+                    assert_eq!(te, le.trim_end(), "{path}: entry of {}", t.id.value);
+                }
+                specs += 1;
+            } else if path.ends_with("resources.yaml") {
+                let typed = ResourcesDoc::parse(&source, &mut diags);
+                assert!(diags.is_empty() && typed.yaml.value.is_none(), "{path}: {diags:?}");
+                let yaml = YamlDoc::parse(&path, &text, range, SchemaKind::Resources, &mut diags);
+                let lenient = ResourcesDoc::parse_value(yaml);
+                for (t, l) in typed.resources.iter().zip(&lenient.resources) {
+                    let fields = |r: &ResourceEntry| {
+                        [&r.title, &r.kind, &r.group, &r.url, &r.summary]
+                            .map(|f| opt(f).map(|(v, r)| (v.to_owned(), r)))
+                    };
+                    assert_eq!((&t.id, items(&t.topics)), (&l.id, items(&l.topics)));
+                    assert_eq!(fields(t), fields(l), "{path}: {}", t.id.value);
+                }
+                assert_eq!(typed.resources.len(), lenient.resources.len());
+            } else if path.contains('/') && path.ends_with(".md") {
+                let typed = AnswerDoc::parse(&source, &mut diags);
+                assert!(diags.is_empty(), "{path}: {diags:?}");
+                let front = typed.front.as_ref().unwrap();
+                assert!(front.value.is_none(), "{path} took the lenient path");
+                let lenient = AnswerMeta::from_value(&YamlDoc::parse(
+                    &path,
+                    &text,
+                    front.range,
+                    SchemaKind::FrontMatter,
+                    &mut diags,
+                ));
+                let m = &typed.meta;
+                assert_eq!(
+                    (opt(&m.id), opt(&m.category), opt(&m.difficulty)),
+                    (opt(&lenient.id), opt(&lenient.category), opt(&lenient.difficulty))
+                );
+                for (t, l) in
+                    [(&m.tags, &lenient.tags), (&m.related, &lenient.related), (&m.resources, &lenient.resources)]
+                {
+                    assert_eq!(items(t), items(l), "{path}");
+                }
+                answers += 1;
+            }
+        }
+        assert!(answers > 200 && specs == 2, "{answers} answers, {specs} specs");
+    }
+
+    /// `Valid::is_valid` and the JSON Schema give the same verdict: a file passes the typed path
+    /// exactly when the schema has nothing to say about it.
+    #[test]
+    fn the_typed_path_accepts_exactly_what_the_schema_accepts() {
+        let values = [
+            "core",
+            "advanced",
+            "bias-variance",
+            "\"quoted\"",
+            "'single'",
+            "\"\"",
+            "Bias",
+            "a--b",
+            "-a",
+            "12",
+            "0x1f",
+            "1e5",
+            "true",
+            "y",
+            "null",
+            "~",
+            "[a]",
+            "{k: v}",
+            "https://example.org/x",
+            "http://example.org",
+            "\"https://a b\"",
+            "é",
+            "paper",
+            "Paper",
+            "a_b",
+            "!!str 12",
+            "&x core",
+            "|\n  core",
+        ];
+        let templates: [(SchemaKind, &str); 3] = [
+            (SchemaKind::FrontMatter, "id: @\ncategory: @\ndifficulty: @\ntags: [@]\nrelated:\n  - @\nresources: []\n"),
+            (
+                SchemaKind::Resources,
+                "resources:\n  - id: @\n    title: @\n    kind: @\n    url: @\n    summary: @\n    topics: [@]\n",
+            ),
+            (
+                SchemaKind::Spec,
+                "title: @\ncategories:\n  - id: @\n    title: @\n    questions:\n      - id: @\n        question: @\n        covers: [@]\n",
+            ),
+        ];
+        let mut checked = 0;
+        for (kind, template) in templates {
+            let slots = template.matches('@').count();
+            for (i, value) in values.iter().enumerate() {
+                for slot in 0..slots {
+                    // Every slot valid except one, which takes the value under test.
+                    let fill = |n: usize| match (kind, n) {
+                        _ if n == slot => (*value).to_owned(),
+                        (SchemaKind::FrontMatter, 2) => "core".to_owned(),
+                        (SchemaKind::Resources, 2) => "paper".to_owned(),
+                        (SchemaKind::Resources, 3) => "https://example.org".to_owned(),
+                        _ => format!("x{n}"),
+                    };
+                    let mut yaml = String::new();
+                    for (n, piece) in template.split('@').enumerate() {
+                        if n > 0 {
+                            yaml.push_str(&fill(n - 1));
+                        }
+                        yaml.push_str(piece);
+                    }
+                    let range = TextRange::new(0, yaml.len());
+                    let budget = yaml::Budget::Document;
+                    let typed =
+                        match kind {
+                            SchemaKind::FrontMatter => yaml::parse_typed::<model::FrontMatter>(&yaml, range, budget)
+                                .is_some_and(|t| t.is_valid()),
+                            SchemaKind::Resources => yaml::parse_typed::<model::Resources>(&yaml, range, budget)
+                                .is_some_and(|t| t.is_valid()),
+                            _ => yaml::parse_typed::<model::Spec>(&yaml, range, budget).is_some_and(|t| t.is_valid()),
+                        };
+                    let schema = yaml::parse_value(&yaml, range, budget).is_ok_and(|v| kind.validate(&v).is_empty());
+                    assert_eq!(typed, schema, "value #{i} {value:?} in slot {slot}:\n{yaml}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 400, "{checked}");
+    }
 
     fn covers(patterns: &[&str]) -> Covers {
         Covers::new(patterns.iter().map(|p| Item { value: (*p).to_owned(), range: TextRange::empty(0) }).collect())

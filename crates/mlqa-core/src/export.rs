@@ -89,7 +89,7 @@ pub struct ResourceExport {
 /// (`mlqa check` reports them); everything else is exported as written.
 pub fn export(ws: &Workspace) -> KbExport {
     let linked_from = backlinks(ws);
-    let title = ws.spec.as_ref().and_then(|s| s.yaml.string("/title")).map_or_else(|| "mlqa".to_owned(), |t| t.value);
+    let title = ws.spec.as_ref().and_then(|s| s.title.as_ref()).map_or_else(|| "mlqa".to_owned(), |t| t.value.clone());
     let categories: Vec<CategoryExport> = ws
         .spec
         .iter()
@@ -114,24 +114,19 @@ pub fn export(ws: &Workspace) -> KbExport {
     let resources = ws
         .resource_entries()
         .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let yaml = ws.resources.as_ref().map(|d| &d.yaml);
-            let field = |name: &str| yaml.and_then(|y| y.string(&format!("/resources/{i}/{name}"))).map(|t| t.value);
-            ResourceExport {
-                id: r.id.value.clone(),
-                title: r.title.as_ref().map_or_else(|| r.id.value.clone(), |t| t.value.clone()),
-                kind: r.kind.as_ref().map(|k| k.value.clone()),
-                group: field("group"),
-                url: r.url.as_ref().map(|u| u.value.clone()),
-                summary: field("summary"),
-                topics: r.topics.iter().map(|t| t.value.clone()).collect(),
-                cited_by: cited_in_order
-                    .iter()
-                    .filter(|a| a.resources.contains(&r.id.value))
-                    .map(|a| stem(&a.path).to_owned())
-                    .collect(),
-            }
+        .map(|r| ResourceExport {
+            id: r.id.value.clone(),
+            title: r.title.as_ref().map_or_else(|| r.id.value.clone(), |t| t.value.clone()),
+            kind: r.kind.as_ref().map(|k| k.value.clone()),
+            group: r.group.as_ref().map(|g| g.value.clone()),
+            url: r.url.as_ref().map(|u| u.value.clone()),
+            summary: r.summary.as_ref().map(|s| s.value.clone()),
+            topics: r.topics.iter().map(|t| t.value.clone()).collect(),
+            cited_by: cited_in_order
+                .iter()
+                .filter(|a| a.resources.contains(&r.id.value))
+                .map(|a| stem(&a.path).to_owned())
+                .collect(),
         })
         .collect();
     KbExport { title, categories, resources }

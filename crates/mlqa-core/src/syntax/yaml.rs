@@ -211,9 +211,9 @@ pub enum Budget {
     Document,
 }
 
-/// Reads the YAML in `text[range]` as a JSON value, within `budget`.
-pub fn parse_value(text: &str, range: TextRange, budget: Budget) -> Result<serde_json::Value, YamlError> {
-    let source = &text[range.start..range.end];
+/// How the YAML is read, for values and typed documents alike: budgets, and YAML 1.2 booleans
+/// (`y` and `n` stay strings).
+fn options(budget: Budget) -> serde_saphyr::Options {
     let mut limits = serde_saphyr::Budget::default();
     let mut aliases = serde_saphyr::options::AliasLimits::default();
     if budget == Budget::FrontMatter {
@@ -222,13 +222,25 @@ pub fn parse_value(text: &str, range: TextRange, budget: Budget) -> Result<serde
         limits.max_aliases = 1_000;
         aliases.max_total_replayed_events = 10_000;
     }
-    let options = serde_saphyr::options! {
+    serde_saphyr::options! {
         strict_booleans: true,
         with_snippet: false,
         budget: Some(limits),
         alias_limits: aliases,
-    };
-    match serde_saphyr::from_str_with_options::<Option<serde_json::Value>>(source, options) {
+    }
+}
+
+/// Reads the YAML in `text[range]` straight into the typed model `T` (whose `Spanned` ranges
+/// are then relative to `range.start`). `None` for anything `T` does not describe exactly: the
+/// caller then reads it as a value to word the problem.
+pub fn parse_typed<T: serde::de::DeserializeOwned>(text: &str, range: TextRange, budget: Budget) -> Option<T> {
+    serde_saphyr::from_str_with_options::<Option<T>>(&text[range.start..range.end], options(budget)).ok().flatten()
+}
+
+/// Reads the YAML in `text[range]` as a JSON value, within `budget`.
+pub fn parse_value(text: &str, range: TextRange, budget: Budget) -> Result<serde_json::Value, YamlError> {
+    let source = &text[range.start..range.end];
+    match serde_saphyr::from_str_with_options::<Option<serde_json::Value>>(source, options(budget)) {
         Ok(value) => Ok(value.unwrap_or(serde_json::Value::Null)),
         Err(err) => {
             let offset = err.location().map_or(0, |loc| {

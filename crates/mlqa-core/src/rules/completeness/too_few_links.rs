@@ -29,7 +29,7 @@ None automatic: add the ids of the answers this one builds on or leads to
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     // Without readable front matter, other rules already report the answer.
-    if ctx.answer.front.as_ref().is_none_or(|f| f.value.is_none()) {
+    if ctx.answer.front.as_ref().is_none_or(|f| !f.readable) {
         return;
     }
     let own = ctx.answer.id();
@@ -37,8 +37,12 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
         ctx.answer.meta.related.iter().map(|i| i.value.as_str()).filter(|id| *id != own).collect();
     let min = ctx.config().min_related;
     if related.len() < min {
-        let range =
-            ctx.answer.front.as_ref().and_then(|f| f.spans.get("/related")).map_or(headline(ctx), |s| s.key_or_value());
+        let range = ctx
+            .answer
+            .front
+            .as_ref()
+            .and_then(|f| f.spans(ctx.text()).get("/related"))
+            .map_or(headline(ctx), |s| s.key_or_value());
         out.push(
             Diagnostic::new(
                 Rule::TooFewLinks,
