@@ -21,6 +21,6 @@ pub use definition::definition;
 pub use files::file_moves;
 pub use hover::{hover, short_answer};
 pub use references::references;
-pub use rename::{RenameEdits, prepare_rename, rename};
+pub use rename::{RenameEdits, RenameRefusal, prepare_rename, rename};
 pub use symbol::{Location, Symbol, symbol_at};
 pub use symbols::{OutlineKind, OutlineNode, outline, workspace_symbols};

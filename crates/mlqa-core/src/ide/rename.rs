@@ -15,38 +15,91 @@ pub struct RenameEdits {
     pub files: Vec<(String, String)>,
 }
 
+/// Why a rename is refused; its `Display` is the sentence shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenameRefusal {
+    /// The id at the cursor is not a question of `spec.yaml`.
+    UnknownId { id: String },
+    /// The cursor is on an answer's H1, which follows the spec's question text.
+    QuestionHeading,
+    /// The cursor is on a link: rename what it points to instead.
+    Link,
+    /// Resource and category ids are not renamed by the server.
+    ResourceOrCategory,
+    /// Nothing renamable is at the cursor.
+    NothingHere,
+    /// What `prepare_rename` accepted is no longer renamable.
+    NothingToRename,
+    /// The new name of a question is not a kebab-case id.
+    NotAnId { new: String },
+    /// The new name of a question is already a question's id.
+    IdTaken { new: String },
+    /// The question being renamed is not in `spec.yaml`.
+    NotInSpec { id: String },
+    /// The new text of a heading is empty or spans lines.
+    BadHeading,
+    /// The heading being renamed is gone.
+    NoSuchHeading,
+}
+
+impl std::fmt::Display for RenameRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::UnknownId { id } => write!(f, "`{id}` is not a question of spec.yaml: fix the id before renaming it"),
+            Self::QuestionHeading => f.write_str(
+                "the H1 is the question's text: change it in spec.yaml, then apply the question-mismatch fix",
+            ),
+            Self::Link => {
+                f.write_str("rename the answer's id (its front matter `id`) or the heading itself; links follow")
+            }
+            Self::ResourceOrCategory => {
+                f.write_str("resource and category ids are renamed in resources.yaml and spec.yaml by hand")
+            }
+            Self::NothingHere => f.write_str("nothing to rename here: place the cursor on an answer id or a heading"),
+            Self::NothingToRename => f.write_str("nothing to rename here"),
+            Self::NotAnId { new } => {
+                write!(f, "`{new}` is not a kebab-case id (lowercase letters, digits and single dashes)")
+            }
+            Self::IdTaken { new } => write!(f, "`{new}` is already a question of spec.yaml"),
+            Self::NotInSpec { id } => write!(f, "`{id}` is not a question of spec.yaml"),
+            Self::BadHeading => f.write_str("a heading is one non-empty line"),
+            Self::NoSuchHeading => f.write_str("no such heading"),
+        }
+    }
+}
+
+impl std::error::Error for RenameRefusal {}
+
+impl RenameRefusal {
+    /// Whether the user's sentence contains `words` (as when this was a `String`).
+    pub fn contains(&self, words: &str) -> bool {
+        self.to_string().contains(words)
+    }
+}
+
 /// The range and current name of what can be renamed at `offset`, or why nothing can.
-pub fn prepare_rename(ws: &Workspace, file: &str, offset: usize) -> Result<(TextRange, String), String> {
+pub fn prepare_rename(ws: &Workspace, file: &str, offset: usize) -> Result<(TextRange, String), RenameRefusal> {
     match symbol_at(ws, file, offset) {
         Some(Symbol::Question { range, id }) if ws.question(&id).is_some() => Ok((range, id)),
-        Some(Symbol::Question { id, .. }) => {
-            Err(format!("`{id}` is not a question of spec.yaml: fix the id before renaming it"))
-        }
-        Some(Symbol::Heading { level: 1, .. }) => {
-            Err("the H1 is the question's text: change it in spec.yaml, then apply the question-mismatch fix"
-                .to_owned())
-        }
+        Some(Symbol::Question { id, .. }) => Err(RenameRefusal::UnknownId { id }),
+        Some(Symbol::Heading { level: 1, .. }) => Err(RenameRefusal::QuestionHeading),
         Some(Symbol::Heading { range, file, anchor, .. }) => {
             let text = heading_of(ws, &file, &anchor).map(|h| h.text.clone()).unwrap_or_default();
             Ok((range, text))
         }
-        Some(Symbol::Link { .. }) => {
-            Err("rename the answer's id (its front matter `id`) or the heading itself; links follow".to_owned())
-        }
-        Some(Symbol::Resource { .. }) | Some(Symbol::Category { .. }) => {
-            Err("resource and category ids are renamed in resources.yaml and spec.yaml by hand".to_owned())
-        }
-        None => Err("nothing to rename here: place the cursor on an answer id or a heading".to_owned()),
+        Some(Symbol::Link { .. }) => Err(RenameRefusal::Link),
+        Some(Symbol::Resource { .. }) | Some(Symbol::Category { .. }) => Err(RenameRefusal::ResourceOrCategory),
+        None => Err(RenameRefusal::NothingHere),
     }
 }
 
 /// The edits of renaming what is at `offset` to `new_name`.
-pub fn rename(ws: &Workspace, file: &str, offset: usize, new_name: &str) -> Result<RenameEdits, String> {
+pub fn rename(ws: &Workspace, file: &str, offset: usize, new_name: &str) -> Result<RenameEdits, RenameRefusal> {
     let (_, _) = prepare_rename(ws, file, offset)?;
     match symbol_at(ws, file, offset) {
         Some(Symbol::Question { id, .. }) => rename_question(ws, &id, new_name),
         Some(Symbol::Heading { file, anchor, .. }) => rename_heading(ws, &file, &anchor, new_name),
-        _ => Err("nothing to rename here".to_owned()),
+        _ => Err(RenameRefusal::NothingToRename),
     }
 }
 
@@ -55,15 +108,15 @@ fn is_id(s: &str) -> bool {
         && s.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
-fn rename_question(ws: &Workspace, old: &str, new: &str) -> Result<RenameEdits, String> {
+fn rename_question(ws: &Workspace, old: &str, new: &str) -> Result<RenameEdits, RenameRefusal> {
     if !is_id(new) {
-        return Err(format!("`{new}` is not a kebab-case id (lowercase letters, digits and single dashes)"));
+        return Err(RenameRefusal::NotAnId { new: new.to_owned() });
     }
     if new != old && ws.question(new).is_some() {
-        return Err(format!("`{new}` is already a question of spec.yaml"));
+        return Err(RenameRefusal::IdTaken { new: new.to_owned() });
     }
     let mut out = RenameEdits::default();
-    let q = ws.question(old).ok_or_else(|| format!("`{old}` is not a question of spec.yaml"))?;
+    let q = ws.question(old).ok_or_else(|| RenameRefusal::NotInSpec { id: old.to_owned() })?;
     out.edits.push(Edit::replace(SPEC_FILE, q.id.range, new));
     for t in topics(ws, old) {
         out.edits.push(Edit::replace(RESOURCES_FILE, t.range, new));
@@ -96,12 +149,12 @@ fn rename_question(ws: &Workspace, old: &str, new: &str) -> Result<RenameEdits, 
     Ok(out)
 }
 
-fn rename_heading(ws: &Workspace, file: &str, anchor: &str, new: &str) -> Result<RenameEdits, String> {
+fn rename_heading(ws: &Workspace, file: &str, anchor: &str, new: &str) -> Result<RenameEdits, RenameRefusal> {
     let new = new.trim();
     if new.is_empty() || new.contains('\n') {
-        return Err("a heading is one non-empty line".to_owned());
+        return Err(RenameRefusal::BadHeading);
     }
-    let heading = heading_of(ws, file, anchor).ok_or("no such heading")?;
+    let heading = heading_of(ws, file, anchor).ok_or(RenameRefusal::NoSuchHeading)?;
     let new_anchor = slugify(new);
     let mut out = RenameEdits::default();
     out.edits.push(Edit::replace(file, heading.text_range, new));
