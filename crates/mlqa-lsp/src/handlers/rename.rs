@@ -7,7 +7,8 @@ use tower_lsp_server::ls_types::{Position, PrepareRenameResponse, WorkspaceEdit}
 
 use crate::world::World;
 
-fn refused(reason: String) -> Error {
+fn refused(reason: ide::RenameRefusal) -> Error {
+    let reason = reason.to_string();
     let mut e = Error::invalid_params(reason.clone());
     e.message = reason.into();
     e

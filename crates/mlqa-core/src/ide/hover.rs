@@ -1,0 +1,69 @@
+//! Hover: the Markdown card shown for the symbol at an offset.
+
+use super::symbol::{Symbol, symbol_at};
+use crate::document::AnswerDoc;
+use crate::text::TextRange;
+use crate::workspace::{SPEC_FILE, Workspace};
+
+/// Markdown shown when hovering the symbol at `offset`.
+pub fn hover(ws: &Workspace, file: &str, offset: usize) -> Option<(TextRange, String)> {
+    let symbol = symbol_at(ws, file, offset)?;
+    let text = match &symbol {
+        Symbol::Link { file: Some(target), anchor, .. } => {
+            let a = ws.answer_at(target)?;
+            let mut text = answer_card(ws, a);
+            if let Some(h) = anchor.as_deref().and_then(|x| a.md.anchor(x)) {
+                text = format!("{text}\n\n→ section *{}*", h.text);
+            }
+            text
+        }
+        Symbol::Question { id, .. } => match ws.answers_for(id).next() {
+            Some(a) if file == SPEC_FILE => format!("answered by `{}`\n\n{}", a.path, answer_card(ws, a)),
+            Some(a) => answer_card(ws, a),
+            None => match ws.question(id) {
+                Some(q) => format!(
+                    "**{}**\n\nnot answered yet: `{}` does not exist",
+                    q.question.as_ref().map_or("", |i| i.value.as_str()),
+                    Workspace::expected_path(q)
+                ),
+                None => format!("`{id}` is not a question of spec.yaml"),
+            },
+        },
+        Symbol::Resource { id, .. } => {
+            let r = ws.resource(id)?;
+            let mut text = format!("**{}**", r.title.as_ref().map_or(id.as_str(), |t| t.value.as_str()));
+            if let Some(kind) = &r.kind {
+                text.push_str(&format!(" ({})", kind.value));
+            }
+            if let Some(url) = &r.url {
+                text.push_str(&format!("\n\n<{}>", url.value));
+            }
+            text
+        }
+        Symbol::Category { id, .. } => {
+            let cat = ws.spec.as_ref()?.categories.iter().find(|c| &c.id.value == id)?;
+            let answered = cat.questions.iter().filter(|q| ws.answers_for(&q.id.value).next().is_some()).count();
+            let title = cat.title.as_ref().map_or(id.as_str(), |t| t.value.as_str());
+            format!("**{title}**: {answered}/{} questions answered", cat.questions.len())
+        }
+        Symbol::Heading { .. } | Symbol::Link { file: None, .. } => return None,
+    };
+    Some((symbol.range(), text))
+}
+
+/// The question and short answer of an answer, as Markdown.
+fn answer_card(ws: &Workspace, a: &AnswerDoc) -> String {
+    let question = a.md.h1().map_or(a.id(), |h| h.text.as_str());
+    let short = short_answer(ws, a).unwrap_or_default();
+    format!("**{question}**\n\n{short}\n\n`{}`", a.path)
+}
+
+/// The text of an answer's first configured section (its short answer), trimmed.
+pub fn short_answer(ws: &Workspace, a: &AnswerDoc) -> Option<String> {
+    let name = ws.config.answers.sections.first()?;
+    let source = ws.source(&a.path)?;
+    let section = a.md.sections(source.text.len()).into_iter().find(|s| s.heading.text.eq_ignore_ascii_case(name))?;
+    let text = source.slice(section.body).trim();
+    let cut = crate::text::floor_char_boundary(text, 800);
+    Some(if cut < text.len() { format!("{}…", &text[..cut]) } else { text.to_owned() })
+}
