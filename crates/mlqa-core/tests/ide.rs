@@ -118,7 +118,7 @@ fn renaming_an_id_moves_the_file_and_rewrites_every_reference() {
     assert!(ide::rename(&ws, "beta/third.md", offset, "Not An Id").is_err());
     assert!(ide::rename(&ws, "beta/third.md", offset, "first").is_err(), "ids stay unique");
     let h1 = at(&ws, "beta/third.md", "# What", 3);
-    assert!(ide::prepare_rename(&ws, "beta/third.md", h1).unwrap_err().contains("spec.yaml"));
+    assert!(ide::prepare_rename(&ws, "beta/third.md", h1).unwrap_err().to_string().contains("spec.yaml"));
 }
 
 #[test]

@@ -70,13 +70,6 @@ impl std::fmt::Display for RenameRefusal {
 
 impl std::error::Error for RenameRefusal {}
 
-impl RenameRefusal {
-    /// Whether the user's sentence contains `words` (as when this was a `String`).
-    pub fn contains(&self, words: &str) -> bool {
-        self.to_string().contains(words)
-    }
-}
-
 /// The range and current name of what can be renamed at `offset`, or why nothing can.
 pub fn prepare_rename(ws: &Workspace, file: &str, offset: usize) -> Result<(TextRange, String), RenameRefusal> {
     match symbol_at(ws, file, offset) {
