@@ -21,6 +21,7 @@ pub mod rules;
 pub mod schema;
 pub mod search;
 pub mod slug;
+pub mod suggest;
 pub mod suppress;
 pub mod syntax;
 pub mod text;

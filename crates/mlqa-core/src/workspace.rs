@@ -6,12 +6,15 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config, ConfigError};
 use crate::diagnostic::Diagnostic;
 use crate::document::{AnswerDoc, QuestionEntry, ResourceEntry, ResourcesDoc, Source, SpecDoc};
 use crate::rules::Rule;
+use crate::suggest::Candidates;
 use crate::text::TextRange;
 
 pub const SPEC_FILE: &str = "spec.yaml";
@@ -89,6 +92,9 @@ struct Index {
     /// Unique to this index: a new one is built whenever the set of answers, the spec or the
     /// resources change (an answer edited in place keeps it).
     generation: u64,
+    /// The question ids and the answers' file names, measured for typo suggestions on first use.
+    question_candidates: OnceLock<Candidates>,
+    answer_candidates: OnceLock<Candidates>,
 }
 
 /// A parsed file of the KB.
@@ -377,6 +383,16 @@ impl Workspace {
     /// Ids of every question, category and resource (for "did you mean" suggestions).
     pub fn question_ids(&self) -> impl Iterator<Item = &str> {
         self.questions().map(|q| q.id.value.as_str())
+    }
+
+    /// The question ids, to suggest the closest to a misspelt one.
+    pub fn question_candidates(&self) -> &Candidates {
+        self.index.question_candidates.get_or_init(|| Candidates::new(self.question_ids()))
+    }
+
+    /// The answers' file names (their ids), to suggest the closest to a misspelt one.
+    pub fn answer_candidates(&self) -> &Candidates {
+        self.index.answer_candidates.get_or_init(|| Candidates::new(self.answers.iter().map(|a| a.stem.as_str())))
     }
 
     /// Where a question's answer belongs: `<category>/<id>.md`.

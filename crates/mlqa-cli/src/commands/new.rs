@@ -11,7 +11,7 @@ pub fn run(args: &NewArgs) -> Result<Outcome, Failure> {
     let root = kb::locate(args.kb.kb.as_deref())?;
     let ws = kb::load(&root)?;
     let question = ws.question(&args.id).ok_or_else(|| {
-        let hint = mlqa_core::rules::closest(&args.id, ws.question_ids())
+        let hint = mlqa_core::suggest::closest(&args.id, ws.question_ids())
             .map_or_else(|| "`mlqa list` shows the ids".to_owned(), |c| format!("did you mean `{c}`?"));
         Failure::usage(format!("`{}` is not a question of spec.yaml; {hint}", args.id))
     })?;

@@ -34,7 +34,7 @@ fn explain(name: &str) -> Result<String, Failure> {
         }
         Some(Selector::Family(f)) => Ok(family_listing(f)),
         _ => {
-            let near = mlqa_core::rules::closest(name, Rule::ALL.iter().map(|r| r.name()));
+            let near = mlqa_core::suggest::closest(name, Rule::ALL.iter().map(|r| r.name()));
             let hint = near.map_or_else(|| "`mlqa rules` lists them".to_owned(), |n| format!("did you mean `{n}`?"));
             Err(Failure::usage(format!("no rule named `{name}`; {hint}")))
         }

@@ -205,64 +205,6 @@ impl Selector {
     }
 }
 
-/// The closest of `candidates` to `name` by edit distance, if it is close enough to be a typo.
-pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (name.chars().count() / 3).max(2);
-    candidates
-        .into_iter()
-        .filter(|c| *c != name)
-        // A cheap lower bound first: the distance is at least the difference in characters,
-        // and a character is at most 4 bytes.
-        .filter(|c| c.len().abs_diff(name.len()) <= 4 * limit)
-        .filter_map(|c| Some((edit_distance_within(name, c, limit)?, c)))
-        .min()
-        .map(|(_, c)| c)
-}
-
-/// The edit distance if it is at most `limit`: gives up on a row whose every entry exceeds
-/// it, so a near-miss among thousands of ids costs a few rows per candidate, not the whole table.
-/// Ids and paths are short: up to 64 characters are compared without allocating.
-fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
-    const SHORT: usize = 64;
-    let mut b_short = ['\0'; SHORT];
-    let mut row_short = [0usize; SHORT + 1];
-    let (b_long, mut row_long);
-    let n = b.chars().count();
-    let (b, row): (&[char], &mut [usize]) = if n <= SHORT {
-        for (slot, c) in b_short.iter_mut().zip(b.chars()) {
-            *slot = c;
-        }
-        (&b_short[..n], &mut row_short[..=n])
-    } else {
-        b_long = b.chars().collect::<Vec<char>>();
-        row_long = vec![0; n + 1];
-        (&b_long, &mut row_long)
-    };
-    for (j, cell) in row.iter_mut().enumerate() {
-        *cell = j;
-    }
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        let mut best = row[0];
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(cur).min(row[j]) };
-            best = best.min(row[j + 1]);
-            prev = cur;
-        }
-        if best > limit {
-            return None;
-        }
-    }
-    Some(row[n]).filter(|&d| d <= limit)
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    edit_distance_within(a, b, usize::MAX).unwrap_or(usize::MAX)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,18 +223,5 @@ mod tests {
             assert!(m.explanation.contains("## Why is this bad?"), "{} lacks its rationale", m.name);
             assert_eq!(Rule::from_name(m.name), Some(*rule));
         }
-    }
-
-    #[test]
-    fn suggestions_are_typos_only() {
-        assert_eq!(closest("gd-varaints", ["gd-variants", "lora"]), Some("gd-variants"));
-        assert_eq!(closest("completely-else", ["gd-variants", "lora"]), None);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        // Past the 64 characters compared without allocating, and with a limit.
-        let long = "a".repeat(70);
-        assert_eq!(edit_distance(&long, &format!("{}bc", "a".repeat(68))), 2);
-        assert_eq!(edit_distance("√dₖ", "dₖ"), 1);
-        assert_eq!(edit_distance_within("abcdef", "uvwxyz", 2), None);
-        assert_eq!(edit_distance_within("abcdef", "abcxef", 2), Some(1));
     }
 }

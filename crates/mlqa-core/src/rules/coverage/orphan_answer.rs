@@ -1,6 +1,6 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::Diagnostic;
-use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta, closest};
+use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
 use crate::text::TextRange;
 
 pub(crate) const CHECK: Check = Check::Answer(check);
@@ -33,7 +33,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     let range = ctx.answer.meta.id.as_ref().map_or(TextRange::empty(ctx.answer.body_start), |i| i.range);
     let mut d =
         Diagnostic::new(Rule::OrphanAnswer, ctx.path(), range, format!("`{id}` is not a question in spec.yaml"));
-    d = match closest(id, ctx.ws.question_ids()) {
+    d = match ctx.ws.question_candidates().closest(id) {
         Some(near) => d.with_help(format!("did you mean `{near}`?")),
         None => d.with_help("add the question to spec.yaml, or give this answer the id of a listed question"),
     };

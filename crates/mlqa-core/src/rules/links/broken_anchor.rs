@@ -1,7 +1,8 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules::links::{Target, classify};
-use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta, closest};
+use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
+use crate::suggest::closest;
 use crate::syntax::markdown::LinkKind;
 use crate::text::TextRange;
 use crate::workspace::Resolved;

@@ -1,7 +1,7 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules::links::{Target, classify, relative_path};
-use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta, closest};
+use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
 use crate::syntax::markdown::LinkKind;
 use crate::workspace::Resolved;
 
@@ -52,8 +52,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
             format!("link target `{target}` does not exist"),
         );
         let stem = target.rsplit('/').next().unwrap_or(&target).trim_end_matches(".md");
-        let answers = ctx.ws.answers.iter().map(|a| a.stem.as_str());
-        if let Some(near) = closest(stem, answers).and_then(|id| ctx.ws.answers_for(id).next()) {
+        if let Some(near) = ctx.ws.answer_candidates().closest(stem).and_then(|id| ctx.ws.answers_for(id).next()) {
             let new_path = relative_path(ctx.path(), &near.path);
             let source = ctx.source.slice(link.dest_range);
             let replacement = source.replacen(path, &new_path, 1);

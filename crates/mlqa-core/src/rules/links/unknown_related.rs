@@ -1,6 +1,6 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta, closest};
+use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
 
 pub(crate) const CHECK: Check = Check::Answer(check);
 
@@ -41,7 +41,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
             item.range,
             format!("`{}` is not a question id", item.value),
         );
-        d = match closest(&item.value, ctx.ws.question_ids()) {
+        d = match ctx.ws.question_candidates().closest(&item.value) {
             Some(near) => d.with_help(format!("did you mean `{near}`?")).with_fix(Fix::unsafe_(
                 format!("Replace with `{near}`"),
                 vec![Edit::replace(ctx.path(), item.range, near)],

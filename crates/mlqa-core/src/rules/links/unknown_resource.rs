@@ -1,6 +1,7 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta, closest};
+use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
+use crate::suggest::closest;
 
 pub(crate) const CHECK: Check = Check::Answer(check);
 

@@ -1,6 +1,7 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::rules::{Check, Family, FixAvailability, Rule, RuleMeta, closest};
+use crate::rules::{Check, Family, FixAvailability, Rule, RuleMeta};
+use crate::suggest::closest;
 use crate::workspace::{RESOURCES_FILE, Workspace};
 
 pub(crate) const CHECK: Check = Check::Workspace(check);
