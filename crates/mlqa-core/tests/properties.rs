@@ -99,3 +99,60 @@ proptest! {
         prop_assert!(!again.edits.contains_key("alpha/first.md"), "a fixed file has no safe fix left: {:?}", again.edits);
     }
 }
+
+/// What may follow `[x](`: the characters CommonMark's inline-link syntax turns on.
+fn link_tail() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "a", "b", " ", "\n", "(", ")", "\"", "'", "<", ">", "\\", "\t", "\u{1}", "\n\n", "> ", "[", "]", "`", "$",
+            "*", "!",
+        ]),
+        0..14,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// `[x](...)` is either a link (pulldown-cmark's verdict) or reported as malformed with a
+    /// reason, never both and never neither.
+    #[test]
+    fn link_shaped_text_is_a_link_or_has_a_reason(tail in link_tail()) {
+        let text = format!("[x]({tail}");
+        let md = mlqa_core::syntax::markdown::parse(&text, 0);
+        let link = md.links.iter().any(|l| l.range.start == 0);
+        let malformed: Vec<_> = md.malformed_links.iter().filter(|m| m.range.start == 0).collect();
+        prop_assert!(link == malformed.is_empty(), "{text:?}: link {link}, malformed {malformed:?}");
+    }
+}
+
+/// Prose with brackets, links, code, math and escapes in any order.
+fn bracket_prose() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "a", " ", "\n", "[", "]", "](", "(", ")", "`", "$", "!", "\\", "<", ">", "[l](u)", "\n\n", "- ", "# ",
+        ]),
+        0..30,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// A malformed link starts at an unescaped `[` (or `![`), outside every parsed link.
+    #[test]
+    fn malformed_links_start_at_a_bracket_and_respect_links(text in bracket_prose()) {
+        let md = mlqa_core::syntax::markdown::parse(&text, 0);
+        for m in &md.malformed_links {
+            let shape = &text[m.range.start..m.range.end];
+            prop_assert!(shape.starts_with('[') || shape.starts_with("!["), "{text:?}: {shape:?}");
+            let backslashes = text[..m.range.start].bytes().rev().take_while(|&b| b == b'\\').count();
+            prop_assert!(backslashes % 2 == 0, "{text:?}: {shape:?} is escaped");
+            for l in &md.links {
+                prop_assert!(!l.range.contains(m.range.start), "{text:?}: {shape:?} in {:?}", l.range);
+            }
+        }
+    }
+}

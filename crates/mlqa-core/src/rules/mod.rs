@@ -141,6 +141,7 @@ rules! {
     UnreferencedResource => coverage::unreferenced_resource,
     BrokenLink => links::broken_link,
     BrokenAnchor => links::broken_anchor,
+    MalformedLink => links::malformed_link,
     UnknownRelated => links::unknown_related,
     UnknownResource => links::unknown_resource,
     UnknownTopic => links::unknown_topic,

@@ -1,6 +1,7 @@
 //! The structure of an answer's Markdown body, from pulldown-cmark's offset iterator: headings
-//! with GitHub anchors, links and images with the span of their destination, code blocks,
-//! math, prose word counts and HTML comments (for suppressions). Offsets are absolute in the file.
+//! with GitHub anchors, links and images with the span of their destination, link-shaped prose
+//! that did not become a link, code blocks, math, prose word counts and HTML comments (for
+//! suppressions). Offsets are absolute in the file.
 
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -18,6 +19,8 @@ pub struct Markdown {
     pub stray_dollars: Vec<TextRange>,
     /// HTML comments, `<!-- ... -->`, with their text.
     pub comments: Vec<Comment>,
+    /// `[text](...)` in prose that CommonMark renders as plain text, and why.
+    pub malformed_links: Vec<MalformedLink>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +50,45 @@ pub struct Link {
     pub range: TextRange,
     /// The destination inside the link (the whole link when it cannot be told apart).
     pub dest_range: TextRange,
+}
+
+/// Link-shaped text that did not become a link or image: a `[text](` in prose whose
+/// destination, title or closing `)` breaks CommonMark's syntax, so it renders as it was typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MalformedLink {
+    pub kind: LinkKind,
+    /// From the `[` (or `![`) to the `)` meant to close it, else to the end of its line.
+    pub range: TextRange,
+    pub reason: Malformation,
+}
+
+/// Why link-shaped text is not a link, in CommonMark's terms as pulldown-cmark applies them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Malformation {
+    /// Text that is neither a title nor `)` follows the destination on its line, and a `)`
+    /// comes later.
+    Space,
+    /// ... on the next line.
+    LineBreak,
+    /// A `(` in the destination without its `)`.
+    UnbalancedParentheses,
+    /// Parentheses in the destination nested deeper than pulldown-cmark follows (32).
+    NestedTooDeep,
+    /// An ASCII control character in the destination.
+    ControlCharacter,
+    /// `<` opens the destination and no `>` closes it on its line.
+    UnclosedAngle,
+    /// Text between a `<...>` destination and a later `)`.
+    TextAfterDestination,
+    /// A title whose quote or parenthesis is not closed.
+    UnclosedTitle,
+    /// Text between the title and a later `)`.
+    TextAfterTitle,
+    /// No `)` closes it: the paragraph (heading, table cell) ends first, or text follows the
+    /// destination and no `)` comes on its line or the next.
+    Unclosed,
+    /// The link text holds a link, and links do not nest.
+    NestedLink,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,8 +128,10 @@ pub fn parse(text: &str, start: usize) -> Markdown {
     let mut slugger = Slugger::default();
     let mut heading: Option<(u8, Option<String>, TextRange, String)> = None;
     let mut code: Option<usize> = None;
+    let mut shapes = LinkShapes::new(text, start);
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let range = TextRange::from(range).shift(start);
+        shapes.event(&event, range);
         let is_text = matches!(event, Event::Text(_));
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -146,6 +190,7 @@ pub fn parse(text: &str, start: usize) -> Markdown {
             _ => {}
         }
     }
+    md.malformed_links = shapes.found;
     md
 }
 
@@ -225,6 +270,350 @@ fn find_stray_dollars(text: &str, range: TextRange, out: &mut Vec<TextRange>) {
     }
 }
 
+/// How far past a `](` the syntax is followed (destination, title, closing `)`): a longer
+/// candidate is left unreported rather than scanned.
+const LOOKAHEAD: usize = 4096;
+
+/// Finds link-shaped prose that did not become a link, in the same pass as the outline. Every
+/// `](` of the body is found first (`memmem`); only one that falls in prose text (not code,
+/// math, HTML or a parsed link, whose `](` is not text) is a candidate. Its `[` is found by
+/// matching the brackets of the block's prose text up to it, each byte once, and only in blocks
+/// that have a candidate. The syntax after it is then read as pulldown-cmark reads an inline
+/// link, to say why it failed. A body without `](` costs one `memmem` scan.
+struct LinkShapes<'a> {
+    text: &'a str,
+    start: usize,
+    /// The body's `](`s not yet reached, relative to `start`.
+    pairs: std::iter::Peekable<memchr::memmem::FindIter<'a, 'static>>,
+    /// Ends of the open blocks, innermost last.
+    blocks: Vec<usize>,
+    /// Depth in parsed links and images: their text is not prose to check.
+    in_link: usize,
+    in_code: bool,
+    /// Depth in block quotes: their `>` markers start each line of a paragraph.
+    in_quote: usize,
+    /// The prose text of the current block, the first not fully bracket-matched, and the offset
+    /// before which brackets are matched.
+    texts: Vec<TextRange>,
+    next_text: usize,
+    matched: usize,
+    /// Unmatched `[` of the current block.
+    openers: Vec<usize>,
+    /// Where the last link parsed in the current block starts: a `[` before it cannot open a link.
+    last_link: Option<usize>,
+    /// Bytes the candidates may still scan past their `](` (linear work on hostile input).
+    budget: usize,
+    found: Vec<MalformedLink>,
+}
+
+impl<'a> LinkShapes<'a> {
+    fn new(text: &'a str, start: usize) -> Self {
+        let body = &text.as_bytes()[start..];
+        Self {
+            text,
+            start,
+            pairs: memchr::memmem::find_iter(body, b"](").peekable(),
+            blocks: Vec::new(),
+            in_link: 0,
+            in_code: false,
+            in_quote: 0,
+            texts: Vec::new(),
+            next_text: 0,
+            matched: 0,
+            openers: Vec::new(),
+            last_link: None,
+            budget: body.len() + LOOKAHEAD,
+            found: Vec::new(),
+        }
+    }
+
+    fn event(&mut self, event: &Event<'_>, range: TextRange) {
+        if self.pairs.peek().is_none() {
+            return;
+        }
+        match event {
+            Event::Start(Tag::Link { link_type, .. }) => {
+                // An autolink (`<https://...>`) does not close brackets: it leaves a `[` open.
+                if !matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    self.last_link = Some(range.start);
+                }
+                self.in_link += 1;
+            }
+            Event::Start(Tag::Image { .. }) => self.in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => self.in_link = self.in_link.saturating_sub(1),
+            Event::Start(tag) if !is_inline(tag) => {
+                self.in_quote += usize::from(matches!(tag, Tag::BlockQuote(_)));
+                self.blocks.push(range.end);
+                self.in_code = matches!(tag, Tag::CodeBlock(_));
+                self.new_block();
+            }
+            Event::End(tag) if !is_inline_end(*tag) => {
+                self.in_quote -= usize::from(matches!(tag, TagEnd::BlockQuote(_)) && self.in_quote > 0);
+                self.blocks.pop();
+                self.in_code = false;
+                self.new_block();
+            }
+            Event::Text(_) if self.in_link == 0 && !self.in_code => self.prose(range),
+            _ => {}
+        }
+    }
+
+    fn new_block(&mut self) {
+        self.texts.clear();
+        self.next_text = 0;
+        self.matched = 0;
+        self.openers.clear();
+        self.last_link = None;
+    }
+
+    fn prose(&mut self, range: TextRange) {
+        // A `](` before this text was not in prose.
+        while self.pairs.next_if(|&p| self.start + p < range.start).is_some() {}
+        if self.pairs.peek().is_none() {
+            return;
+        }
+        self.texts.push(range);
+        while let Some(p) = self.pairs.next_if(|&p| self.start + p < range.end) {
+            self.candidate(self.start + p);
+        }
+    }
+
+    /// A `]` at `close`, followed by `(`, in prose.
+    fn candidate(&mut self, close: usize) {
+        let bytes = self.text.as_bytes();
+        if escaped(bytes, close) {
+            return;
+        }
+        self.match_brackets(close);
+        self.matched = close + 1;
+        let Some(open) = self.openers.pop() else {
+            return;
+        };
+        if self.budget == 0 {
+            return;
+        }
+        let (kind, from) = if open > self.start && bytes[open - 1] == b'!' && !escaped(bytes, open - 1) {
+            (LinkKind::Image, open - 1)
+        } else {
+            (LinkKind::Link, open)
+        };
+        let block_end = self.blocks.last().copied().unwrap_or(bytes.len()).min(bytes.len());
+        let mut limit = block_end.min(close + 2 + LOOKAHEAD);
+        while !self.text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let paren = close + 1;
+        if limit <= paren {
+            return;
+        }
+        let (reason, reached) = scan_inline_link(bytes, paren, limit, limit < block_end, self.in_quote > 0);
+        let nested = kind == LinkKind::Link && self.last_link.is_some_and(|l| l > open);
+        let (end, closed) = shape_end(bytes, paren, limit);
+        self.budget = self.budget.saturating_sub(reached.max(end) - close);
+        use Malformation::*;
+        let reason = match reason {
+            // Text after the destination and no `)` after it: the `)` is missing, not misplaced.
+            Some(Space | LineBreak | TextAfterDestination | TextAfterTitle) if !closed => Unclosed,
+            Some(reason) => reason,
+            None if nested => NestedLink,
+            None => return,
+        };
+        self.found.push(MalformedLink { kind, range: TextRange::new(from, end), reason });
+    }
+
+    /// Matches the brackets of the block's prose text before `upto`, each byte once.
+    fn match_brackets(&mut self, upto: usize) {
+        let bytes = self.text.as_bytes();
+        while let Some(&r) = self.texts.get(self.next_text) {
+            let from = r.start.max(self.matched);
+            let to = r.end.min(upto);
+            if from < to {
+                for i in memchr::memchr2_iter(b'[', b']', &bytes[from..to]) {
+                    let i = from + i;
+                    if escaped(bytes, i) {
+                        continue;
+                    }
+                    if bytes[i] == b'[' {
+                        self.openers.push(i);
+                    } else {
+                        self.openers.pop();
+                    }
+                }
+            }
+            if r.end > upto {
+                break;
+            }
+            self.next_text += 1;
+        }
+        self.matched = upto;
+    }
+}
+
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// Whether the byte at `i` is backslash-escaped (an odd run of `\` before it).
+fn escaped(bytes: &[u8], i: usize) -> bool {
+    bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
+}
+
+/// Reads what follows `](` as pulldown-cmark's `scan_inline_link` does (destination, optional
+/// title, `)`, with at most one line break between them), within `bytes[..limit]`. Returns why
+/// it is not an inline link (`None` when it is one, or when `capped` and the limit came first),
+/// and how far it read.
+fn scan_inline_link(
+    bytes: &[u8],
+    paren: usize,
+    limit: usize,
+    capped: bool,
+    quoted: bool,
+) -> (Option<Malformation>, usize) {
+    use Malformation::*;
+    let at_limit = |reason| if capped { None } else { Some(reason) };
+    let separator = |i: &mut usize| separator(bytes, i, limit, quoted);
+    let mut i = paren + 1;
+    separator(&mut i);
+    let angle = i < limit && bytes[i] == b'<';
+    if angle {
+        i += 1;
+        loop {
+            if i >= limit {
+                return (at_limit(UnclosedAngle), i);
+            }
+            match bytes[i] {
+                b'\n' | b'\r' | b'<' => return (Some(UnclosedAngle), i),
+                b'>' => break,
+                b'\\' if i + 1 < limit && bytes[i + 1].is_ascii_punctuation() => i += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        i += 1;
+    } else {
+        let mut depth = 0usize;
+        while i < limit {
+            match bytes[i] {
+                0..=0x20 => break,
+                b'(' if depth > 32 => return (Some(NestedTooDeep), i),
+                b'(' => depth += 1,
+                b')' if depth == 0 => break,
+                b')' => depth -= 1,
+                b'\\' if i + 1 < limit && bytes[i + 1].is_ascii_punctuation() => i += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        if depth > 0 {
+            return (if i < limit { Some(UnbalancedParentheses) } else { at_limit(UnbalancedParentheses) }, i);
+        }
+        if i < limit && bytes[i] < 0x20 && !matches!(bytes[i], b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            return (Some(ControlCharacter), i);
+        }
+    }
+    let crossed = separator(&mut i);
+    if i >= limit {
+        return (at_limit(Unclosed), i);
+    }
+    let open = bytes[i];
+    if !matches!(open, b'"' | b'\'' | b'(') {
+        let reason = match open {
+            b')' => return (None, i + 1),
+            _ if crossed => LineBreak,
+            _ if angle => TextAfterDestination,
+            _ => Space,
+        };
+        return (Some(reason), i);
+    }
+    let close = if open == b'(' { b')' } else { open };
+    i += 1;
+    loop {
+        if i >= limit {
+            return (at_limit(UnclosedTitle), i);
+        }
+        match bytes[i] {
+            b if b == close => break,
+            b if b == open => return (Some(UnclosedTitle), i),
+            b'\\' if i + 1 < limit && bytes[i + 1].is_ascii_punctuation() => i += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    i += 1;
+    separator(&mut i);
+    match bytes.get(i) {
+        _ if i >= limit => (at_limit(Unclosed), i),
+        Some(b')') => (None, i + 1),
+        _ => (Some(TextAfterTitle), i),
+    }
+}
+
+/// Skips spaces and tabs, at most one line break, and the next line's indentation (and its `>`
+/// markers, in a block quote). Whether it crossed a line break.
+fn separator(bytes: &[u8], i: &mut usize, limit: usize, quoted: bool) -> bool {
+    let blank = |b: u8| matches!(b, b' ' | b'\t' | 0x0b | 0x0c);
+    while *i < limit && blank(bytes[*i]) {
+        *i += 1;
+    }
+    if *i >= limit || !matches!(bytes[*i], b'\n' | b'\r') {
+        return false;
+    }
+    *i += if bytes[*i] == b'\r' && bytes.get(*i + 1) == Some(&b'\n') { 2 } else { 1 };
+    while *i < limit && (blank(bytes[*i]) || (quoted && bytes[*i] == b'>')) {
+        *i += 1;
+    }
+    true
+}
+
+/// Where link-shaped text ends: after the `)` that balances the `(` at `paren` on its line or the
+/// next, else at the end of its line (trailing spaces left out); and whether a `)` was found.
+fn shape_end(bytes: &[u8], paren: usize, limit: usize) -> (usize, bool) {
+    let mut depth = 0usize;
+    let mut line_end = None;
+    let mut i = paren;
+    while i < limit {
+        match bytes[i] {
+            b'\\' if i + 1 < limit && bytes[i + 1].is_ascii_punctuation() => i += 1,
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return (i + 1, true);
+                }
+            }
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {}
+            b'\n' | b'\r' if line_end.is_some() => break,
+            b'\n' | b'\r' => line_end = Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    let end = line_end.unwrap_or(limit.min(i));
+    (paren + 1 + bytes[paren + 1..end].iter().rposition(|b| !b.is_ascii_whitespace()).map_or(0, |n| n + 1), false)
+}
+
 impl Markdown {
     /// The H2 sections: each heading with the range up to the next heading of level 1 or 2.
     pub fn sections(&self, text_len: usize) -> Vec<Section<'_>> {
@@ -292,6 +681,88 @@ mod tests {
         let md = parse(text, 0);
         let h = &md.headings[0];
         assert_eq!(&text[h.text_range.start..h.text_range.end], "one\ntwo");
+    }
+
+    fn malformed(text: &str) -> Vec<(&str, Malformation)> {
+        parse(text, 0).malformed_links.iter().map(|m| (&text[m.range.start..m.range.end], m.reason)).collect()
+    }
+
+    #[test]
+    fn link_shaped_text_that_is_not_a_link_and_why() {
+        use Malformation::*;
+        let cases = [
+            ("See [x](htps//exa mple.com) now.", "[x](htps//exa mple.com)", Space),
+            ("[x](a\nb) c", "[x](a\nb)", LineBreak),
+            ("> [x](a\n> b)", "[x](a\n> b)", LineBreak),
+            ("[x](a\n\t> b)", "[x](a\n\t> b)", LineBreak),
+            ("[x](a(b c)", "[x](a(b c)", UnbalancedParentheses),
+            (
+                "[x](https://en.wikipedia.org/wiki/Bias_(statistics) and more",
+                "[x](https://en.wikipedia.org/wiki/Bias_(statistics) and more",
+                Unclosed,
+            ),
+            ("[x](a\n\nb)", "[x](a", Unclosed),
+            ("[x](https://e.org/Bias_(statistics)\nmore text", "[x](https://e.org/Bias_(statistics)", Unclosed),
+            ("[x](<a b) c", "[x](<a b)", UnclosedAngle),
+            ("[x](<a> b)", "[x](<a> b)", TextAfterDestination),
+            ("[x](a \"t) c", "[x](a \"t)", UnclosedTitle),
+            ("[x](a \"t\" j", "[x](a \"t\" j", Unclosed),
+            ("[x](a b c", "[x](a b c", Unclosed),
+            ("[x](a \"t\" j)", "[x](a \"t\" j)", TextAfterTitle),
+            ("[x](a\u{1}b)", "[x](a\u{1}b)", ControlCharacter),
+            ("[a [b](c) d](e)", "[a [b](c) d](e)", NestedLink),
+            ("![a](b c)", "![a](b c)", Space),
+            ("# T [x](a b)", "[x](a b)", Space),
+            ("| a | [x](a b) |\n|---|---|\n| 1 | 2 |", "[x](a b)", Space),
+            ("- [x](a b)\n- y", "[x](a b)", Space),
+            ("a [b] c [d *e*](f g)", "[d *e*](f g)", Space),
+        ];
+        for (text, shape, reason) in cases {
+            assert_eq!(malformed(text), [(shape, reason)], "{text:?}");
+        }
+        let deep = format!("[x](a{}b{})", "(".repeat(34), ")".repeat(34));
+        assert_eq!(malformed(&deep)[0].1, NestedTooDeep);
+        let md = parse("![a](b c)", 0);
+        assert_eq!(md.malformed_links[0].kind, LinkKind::Image);
+    }
+
+    #[test]
+    fn links_code_math_comments_and_plain_brackets_are_not_malformed_links() {
+        for text in [
+            "[x](a) [y](<a b>) [z](a \"t\") [w](a\n\"t\") [v](a(b)c) [u]()",
+            "> [x](\n> a) and [y](b\n> \"t\")",
+            "a `[x](a b)` c",
+            "```\n[x](a b)\n```",
+            "    [x](a b)",
+            "x $[a](b c)$ y",
+            "$$\n[a](b c)\n$$",
+            "<!-- [x](a b) -->",
+            "a <!-- [x](a\nb c) --> d",
+            "<div>\n[x](a b)\n</div>",
+            "[[x](a b)](c)",
+            "![a [b](c d) e](f)",
+            "\\[x](a b) and \\[x\\](a b)",
+            "a] (b c) and x](y z)",
+            "[ref](a b)\n\n[ref]: /u",
+            "[a <https://x.org> b](c)",
+        ] {
+            assert_eq!(malformed(text), [], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn malformed_links_have_absolute_ranges_on_char_boundaries() {
+        let text = "---\nid: x\n---\nSee [x](a b).\n";
+        let m = parse(text, 14).malformed_links[0];
+        assert_eq!(&text[m.range.start..m.range.end], "[x](a b)");
+        // Candidates that read past the lookahead are left out, and ranges stay on characters.
+        let long = format!("[x](a{}", "é".repeat(3000));
+        for m in parse(&long, 0).malformed_links {
+            assert!(long.is_char_boundary(m.range.end));
+        }
+        // Each `](` here reads to the lookahead; the budget stops that after a few (no hang).
+        let hostile = "[a](".repeat(20_000);
+        assert!(parse(&hostile, 0).malformed_links.len() < 20_000);
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod broken_link;
 pub mod duplicate_reference;
 pub mod invalid_url;
 pub mod link_escapes_kb;
+pub mod malformed_link;
 pub mod missing_image;
 pub mod self_link;
 pub mod unknown_related;
