@@ -1,19 +1,26 @@
 //! Running the rules over a workspace: levels from the configuration, `--select`/`--ignore`,
 //! suppression comments, and a stable order.
+//!
+//! The results are kept per file: the raw diagnostics of each answer's rules, the workspace
+//! rules' diagnostics grouped by file, and each file's finished list (levels, selection and
+//! suppressions applied, sorted). An edit re-runs what it can affect and re-finishes only the
+//! files whose raw diagnostics it touched, and [`Incremental::update`] says which files' finished
+//! diagnostics changed, so that the server publishes those and nothing else.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
 use crate::config::RuleLevel;
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::AnswerDoc;
+use crate::rules::syntax::unused_suppression;
 use crate::rules::{AnswerCtx, Check, Rule, Selector};
-use crate::suppress::{self, Scope};
+use crate::suppress;
 use crate::workspace::{RESOURCES_FILE, SPEC_FILE, Workspace};
 
 /// Which rules to report, on top of the configured levels.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
     /// When not empty, only these rules or families.
     pub select: Vec<Selector>,
@@ -29,7 +36,54 @@ impl Selection {
 
 /// Every diagnostic of the workspace, sorted by file, position and rule.
 pub fn check(ws: &Workspace, selection: &Selection) -> Vec<Diagnostic> {
-    Incremental::new(ws).diagnostics(ws, selection)
+    Incremental::with_selection(ws, selection.clone()).all()
+}
+
+/// The severity of each rule for a file (`None`: off or not selected), from the configuration
+/// and the selection: worked out once per KB, and again only for a file that a per-path
+/// override matches.
+#[derive(Debug, Clone, Default)]
+struct Levels {
+    selection: Selection,
+    base: Vec<Option<Severity>>,
+}
+
+impl Levels {
+    fn new(ws: &Workspace, selection: Selection) -> Self {
+        let base = Rule::ALL.iter().map(|&rule| severity(ws, &selection, rule, "")).collect();
+        Self { selection, base }
+    }
+
+    /// The severities for `file`.
+    fn of<'a>(&'a self, ws: &Workspace, file: &str) -> std::borrow::Cow<'a, [Option<Severity>]> {
+        if ws.config.overridden(file) {
+            Rule::ALL.iter().map(|&rule| severity(ws, &self.selection, rule, file)).collect()
+        } else {
+            std::borrow::Cow::Borrowed(&self.base)
+        }
+    }
+
+    /// Whether `rule` is on for some file: a workspace rule that is off everywhere does no work.
+    fn anywhere(&self, ws: &Workspace, rule: Rule) -> bool {
+        self.base[rule as usize].is_some()
+            || (self.selection.allows(rule)
+                && ws
+                    .config
+                    .overrides
+                    .iter()
+                    .any(|o| o.rules.contains_key(rule.name()) || o.rules.contains_key(rule.family().name())))
+    }
+}
+
+fn severity(ws: &Workspace, selection: &Selection, rule: Rule, file: &str) -> Option<Severity> {
+    if !selection.allows(rule) {
+        return None;
+    }
+    match ws.config.level(rule, file) {
+        RuleLevel::Off => None,
+        RuleLevel::Warn => Some(Severity::Warning),
+        RuleLevel::Error => Some(Severity::Error),
+    }
 }
 
 /// Diagnostics kept current as files change: after an edit, the answer rules re-run only for
@@ -41,60 +95,151 @@ pub fn check(ws: &Workspace, selection: &Selection) -> Vec<Diagnostic> {
 /// thousands of random edits.
 #[derive(Debug, Clone, Default)]
 pub struct Incremental {
+    levels: Levels,
+    /// The answer rules' diagnostics, by answer.
     answers: HashMap<String, Vec<Diagnostic>>,
-    /// The workspace rules' diagnostics, and the outline of each answer they were computed on.
-    workspace: Vec<Diagnostic>,
+    /// The workspace rules' diagnostics, by file, and the outline of each answer they were
+    /// computed on.
+    workspace: HashMap<String, Vec<Diagnostic>>,
     outlines: HashMap<String, u64>,
     /// The workspace's generation the cache was built on.
     generation: u64,
+    /// Each file's finished diagnostics (files without any are absent).
+    finished: BTreeMap<String, Vec<Diagnostic>>,
 }
 
 impl Incremental {
     pub fn new(ws: &Workspace) -> Self {
-        let answers = ws.answers.par_iter().map(|a| (a.path.clone(), check_answer(ws, a))).collect();
-        let outlines = ws.answers.iter().map(|a| (a.path.clone(), outline(a))).collect();
-        Self { answers, workspace: workspace_rules(ws), outlines, generation: ws.generation() }
+        Self::with_selection(ws, Selection::default())
     }
 
-    /// Brings the cache up to date after `changed` (paths relative to the root) changed in `ws`.
-    pub fn update(&mut self, ws: &Workspace, changed: &[String]) {
+    pub fn with_selection(ws: &Workspace, selection: Selection) -> Self {
+        let levels = Levels::new(ws, selection);
+        let answers = ws.answers.par_iter().map(|a| (a.path.clone(), answer_rules(ws, a, &levels))).collect();
+        let outlines = ws.answers.iter().map(|a| (a.path.clone(), outline(a))).collect();
+        let workspace = by_file(workspace_rules(ws, &levels));
+        let mut this =
+            Self { levels, answers, workspace, outlines, generation: ws.generation(), finished: BTreeMap::new() };
+        let files: BTreeSet<&str> = ws
+            .load_diagnostics
+            .iter()
+            .map(|d| d.file.as_str())
+            .chain(this.answers.keys().map(String::as_str))
+            .chain(this.workspace.keys().map(String::as_str))
+            .collect();
+        let finished: Vec<(String, Vec<Diagnostic>)> = files
+            .into_par_iter()
+            .map(|f| (f.to_owned(), this.finish_file(ws, f)))
+            .filter(|(_, d)| !d.is_empty())
+            .collect();
+        this.finished = finished.into_iter().collect();
+        this
+    }
+
+    /// Brings the cache up to date after `changed` (paths relative to the root) changed in `ws`;
+    /// returns the files whose diagnostics changed (sorted), an empty list for a file whose
+    /// diagnostics were all cleared included.
+    pub fn update(&mut self, ws: &Workspace, changed: &[String]) -> Vec<String> {
         let global =
             ws.generation() != self.generation || changed.iter().any(|p| p == SPEC_FILE || p == RESOURCES_FILE);
         if global {
-            *self = Self::new(ws);
-            return;
+            let old = std::mem::take(&mut self.finished);
+            *self = Self::with_selection(ws, std::mem::take(&mut self.levels.selection));
+            let files: BTreeSet<&String> = old.keys().chain(self.finished.keys()).collect();
+            return files.into_iter().filter(|f| old.get(*f) != self.finished.get(*f)).cloned().collect();
         }
-        let touches = |target: &str| {
-            changed.iter().any(|c| c == target || c.strip_prefix(target).is_some_and(|r| r.starts_with('/')))
-        };
-        let affected: Vec<&AnswerDoc> =
-            ws.answers.iter().filter(|a| changed.contains(&a.path) || a.targets.iter().any(|t| touches(t))).collect();
+        let mut touched: BTreeSet<String> = changed.iter().cloned().collect();
         let mut outline_changed = false;
-        for a in affected {
-            self.answers.insert(a.path.clone(), check_answer(ws, a));
+        for a in ws.affected_by(changed) {
+            self.answers.insert(a.path.clone(), answer_rules(ws, a, &self.levels));
             let new = outline(a);
             outline_changed |= self.outlines.insert(a.path.clone(), new) != Some(new);
+            touched.insert(a.path.clone());
         }
         if outline_changed {
-            self.workspace = workspace_rules(ws);
+            let new = by_file(workspace_rules(ws, &self.levels));
+            for file in new.keys().chain(self.workspace.keys()) {
+                if new.get(file) != self.workspace.get(file) {
+                    touched.insert(file.clone());
+                }
+            }
+            self.workspace = new;
         }
+        let mut out = Vec::new();
+        for file in touched {
+            let new = self.finish_file(ws, &file);
+            let old = self.finished.get(&file).map_or(&[][..], Vec::as_slice);
+            if new != old {
+                if new.is_empty() {
+                    self.finished.remove(&file);
+                } else {
+                    self.finished.insert(file.clone(), new);
+                }
+                out.push(file);
+            }
+        }
+        out
+    }
+
+    /// A file's diagnostics, finished.
+    pub fn file(&self, path: &str) -> &[Diagnostic] {
+        self.finished.get(path).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every file that has diagnostics, with them.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &[Diagnostic])> {
+        self.finished.iter().map(|(f, d)| (f.as_str(), d.as_slice()))
     }
 
     /// Every diagnostic, as [`check`] reports it.
+    pub fn all(&self) -> Vec<Diagnostic> {
+        self.finished.values().flatten().cloned().collect()
+    }
+
+    /// Every diagnostic under `selection`: the cached ones when it is the selection the cache
+    /// was built with, else a check from scratch.
     pub fn diagnostics(&self, ws: &Workspace, selection: &Selection) -> Vec<Diagnostic> {
-        let mut raw = ws.load_diagnostics.clone();
-        // The cache holds exactly the workspace's answers (rebuilt when the set changes), and
-        // `finish` sorts: no need to look each one up.
-        raw.extend(self.answers.values().flatten().cloned());
-        raw.extend(self.workspace.iter().cloned());
-        finish(ws, raw, selection)
+        if *selection == self.levels.selection { self.all() } else { check(ws, selection) }
+    }
+
+    /// `file`'s diagnostics from the raw ones: levels, selection, suppressions, order.
+    fn finish_file(&self, ws: &Workspace, file: &str) -> Vec<Diagnostic> {
+        let levels = self.levels.of(ws, file);
+        let raw = ws
+            .load_diagnostics
+            .iter()
+            .filter(|d| d.file == file)
+            .chain(self.answers.get(file).into_iter().flatten())
+            .chain(self.workspace.get(file).into_iter().flatten());
+        let mut kept: Vec<Diagnostic> = raw
+            .filter_map(|d| {
+                let severity = levels[d.rule as usize]?;
+                Some(Diagnostic { severity, ..d.clone() })
+            })
+            .collect();
+        if let Some(answer) = ws.answer_at(file) {
+            apply_suppressions(ws, answer, &mut kept, &levels);
+        }
+        kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
+        kept.dedup();
+        kept
     }
 }
 
-fn workspace_rules(ws: &Workspace) -> Vec<Diagnostic> {
+fn by_file(diags: Vec<Diagnostic>) -> HashMap<String, Vec<Diagnostic>> {
+    let mut out: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+    for d in diags {
+        out.entry(d.file.clone()).or_default().push(d);
+    }
+    out
+}
+
+fn workspace_rules(ws: &Workspace, levels: &Levels) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in Rule::ALL {
-        if let Check::Workspace(f) = rule.check() {
+    for &rule in Rule::ALL {
+        if let Check::Workspace(f) = rule.check()
+            && levels.anywhere(ws, rule)
+        {
             f(ws, &mut out);
         }
     }
@@ -121,8 +266,12 @@ fn outline(a: &AnswerDoc) -> u64 {
     h.finish()
 }
 
-/// The answer-scoped rules for one answer (before levels and suppressions).
+/// The answer-scoped rules for one answer (before levels and suppressions), those that are on.
 pub fn check_answer(ws: &Workspace, answer: &AnswerDoc) -> Vec<Diagnostic> {
+    answer_rules(ws, answer, &Levels::new(ws, Selection::default()))
+}
+
+fn answer_rules(ws: &Workspace, answer: &AnswerDoc, levels: &Levels) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let Some(source) = ws.source(&answer.path) else {
         return out;
@@ -131,92 +280,46 @@ pub fn check_answer(ws: &Workspace, answer: &AnswerDoc) -> Vec<Diagnostic> {
     if source.text.trim_start_matches('\u{feff}').trim().is_empty() {
         return out;
     }
+    let on = levels.of(ws, &answer.path);
     let question = ws.question(answer.id());
     let ctx = AnswerCtx { ws, answer, source, question };
-    for rule in Rule::ALL {
-        if let Check::Answer(f) = rule.check() {
+    for &rule in Rule::ALL {
+        if let Check::Answer(f) = rule.check()
+            && on[rule as usize].is_some()
+        {
             f(&ctx, &mut out);
         }
     }
     out
 }
 
-fn finish(ws: &Workspace, raw: Vec<Diagnostic>, selection: &Selection) -> Vec<Diagnostic> {
-    let level = |d: &Diagnostic| ws.config.level(d.rule, &d.file);
-    let mut kept: Vec<Diagnostic> = raw
-        .into_iter()
-        .filter(|d| selection.allows(d.rule))
-        .filter_map(|mut d| {
-            d.severity = match level(&d) {
-                RuleLevel::Off => return None,
-                RuleLevel::Warn => Severity::Warning,
-                RuleLevel::Error => Severity::Error,
-            };
-            Some(d)
-        })
-        .collect();
-    apply_suppressions(ws, &mut kept, selection);
-    kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
-    kept.dedup();
-    kept
-}
-
-fn apply_suppressions(ws: &Workspace, diags: &mut Vec<Diagnostic>, selection: &Selection) {
-    let mut unused = Vec::new();
-    for answer in &ws.answers {
-        let Some(source) = ws.source(&answer.path) else {
-            continue;
-        };
-        let suppressions = suppress::parse(answer, source);
-        if suppressions.is_empty() {
-            continue;
-        }
-        let mut used = vec![false; suppressions.len()];
-        diags.retain(|d| {
-            if d.file != answer.path {
-                return true;
-            }
-            match suppressions.iter().position(|s| s.covers(d.rule, d.range)) {
-                Some(i) => {
-                    used[i] = true;
-                    false
-                }
-                None => true,
-            }
-        });
-        for (s, used) in suppressions.iter().zip(used) {
-            let unknown: Vec<&str> = s.rules.iter().filter(|(_, r)| r.is_none()).map(|(n, _)| n.as_str()).collect();
-            let message = if !unknown.is_empty() {
-                format!(
-                    "unknown rule {} in suppression comment",
-                    unknown.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-                )
-            } else if s.rules.is_empty() {
-                "this suppression names no rule".to_owned()
-            } else if !used {
-                let what = if s.scope == Scope::File { "this file" } else { "the next line" };
-                format!("nothing to suppress in {what}")
-            } else {
-                continue;
-            };
-            let end = source.text[s.range.end..].find('\n').map_or(s.range.end, |n| s.range.end + n + 1);
-            let removal = crate::text::TextRange::new(s.range.start, end);
-            unused.push(
-                Diagnostic::new(Rule::UnusedSuppression, &answer.path, s.range, message)
-                    .with_help("remove the comment, or name the rule it is meant to silence (`mlqa rules` lists them)")
-                    .with_fix(Fix::safe("Remove the suppression", vec![Edit::delete(&answer.path, removal)])),
-            );
-        }
+/// Drops what the answer's suppression comments silence, and reports the comments that
+/// silence nothing (`unused-suppression`).
+fn apply_suppressions(ws: &Workspace, answer: &AnswerDoc, diags: &mut Vec<Diagnostic>, levels: &[Option<Severity>]) {
+    if answer.md.comments.is_empty() {
+        return;
     }
-    for mut d in unused {
-        if !selection.allows(d.rule) {
-            continue;
+    let Some(source) = ws.source(&answer.path) else {
+        return;
+    };
+    let suppressions = suppress::parse(answer, source);
+    if suppressions.is_empty() {
+        return;
+    }
+    let mut used = vec![false; suppressions.len()];
+    diags.retain(|d| match suppressions.iter().position(|s| s.covers(d.rule, d.range)) {
+        Some(i) => {
+            used[i] = true;
+            false
         }
-        d.severity = match ws.config.level(d.rule, &d.file) {
-            RuleLevel::Off => continue,
-            RuleLevel::Warn => Severity::Warning,
-            RuleLevel::Error => Severity::Error,
-        };
-        diags.push(d);
+        None => true,
+    });
+    let Some(severity) = levels[Rule::UnusedSuppression as usize] else {
+        return;
+    };
+    for (s, used) in suppressions.iter().zip(used) {
+        if let Some(d) = unused_suppression::report(&answer.path, source, s, used) {
+            diags.push(Diagnostic { severity, ..d });
+        }
     }
 }

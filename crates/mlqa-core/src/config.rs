@@ -189,6 +189,11 @@ impl Config {
         Ok(config)
     }
 
+    /// Whether a per-path override applies to `file`.
+    pub fn overridden(&self, file: &str) -> bool {
+        self.matchers.iter().any(|m| m.is_match(file))
+    }
+
     /// The level of `rule` for `file` (relative to the KB root): the rule's default, then
     /// `[rules]` (family entries before rule entries), then each matching override in order.
     pub fn level(&self, rule: Rule, file: &str) -> RuleLevel {

@@ -92,6 +92,9 @@ struct Index {
     /// Unique to this index: a new one is built whenever the set of answers, the spec or the
     /// resources change (an answer edited in place keeps it).
     generation: u64,
+    /// Who links to each file or folder: the answers (by path) whose Markdown links resolve to
+    /// it, the reverse of [`AnswerDoc::targets`]; patched when an answer is edited in place.
+    backlinks: HashMap<String, BTreeSet<String>>,
     /// The question ids and the answers' file names, measured for typo suggestions on first use.
     question_candidates: OnceLock<Candidates>,
     answer_candidates: OnceLock<Candidates>,
@@ -258,7 +261,17 @@ impl Workspace {
                     Some(s) => self.sources.insert(path, s),
                     None => self.sources.remove(&path),
                 };
-                self.answers[i] = *answer;
+                let old = std::mem::replace(&mut self.answers[i], *answer);
+                if old.targets != self.answers[i].targets {
+                    for t in &old.targets {
+                        if let Some(from) = self.index.backlinks.get_mut(t) {
+                            from.remove(&old.path);
+                        }
+                    }
+                    for t in &self.answers[i].targets {
+                        self.index.backlinks.entry(t.clone()).or_default().insert(old.path.clone());
+                    }
+                }
                 None
             }
             (parsed, _) => Some(ParsedFile { path, source, parsed, diags }),
@@ -312,6 +325,9 @@ impl Workspace {
         for (i, a) in self.answers.iter().enumerate() {
             index.answers_by_id.entry(a.id().to_owned()).or_default().push(i);
             index.answer_by_path.insert(a.path.clone(), i);
+            for t in &a.targets {
+                index.backlinks.entry(t.clone()).or_default().insert(a.path.clone());
+            }
         }
         if let Some(res) = &self.resources {
             for (i, r) in res.resources.iter().enumerate() {
@@ -365,6 +381,29 @@ impl Workspace {
     /// The answers that claim `id` (more than one is a `duplicate-answer`).
     pub fn answers_for(&self, id: &str) -> impl Iterator<Item = &AnswerDoc> {
         self.index.answers_by_id.get(id).into_iter().flatten().map(|&i| &self.answers[i])
+    }
+
+    /// The answers whose Markdown links point at `path` (a file or a folder), by path.
+    pub fn linked_from(&self, path: &str) -> impl Iterator<Item = &str> {
+        self.index.backlinks.get(path).into_iter().flatten().map(String::as_str)
+    }
+
+    /// The answers whose rules can give another result after `changed` changed: those files
+    /// themselves, and the answers that link to them or to a folder above them.
+    pub fn affected_by(&self, changed: &[String]) -> Vec<&AnswerDoc> {
+        let mut paths: BTreeSet<&str> = BTreeSet::new();
+        for c in changed {
+            paths.insert(c);
+            let mut at = c.as_str();
+            loop {
+                paths.extend(self.linked_from(at));
+                if at.is_empty() {
+                    break;
+                }
+                at = at.rfind('/').map_or("", |cut| &at[..cut]);
+            }
+        }
+        paths.into_iter().filter_map(|p| self.answer_at(p)).collect()
     }
 
     pub fn answer_at(&self, path: &str) -> Option<&AnswerDoc> {

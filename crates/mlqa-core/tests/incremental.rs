@@ -1,12 +1,13 @@
 //! After any sequence of edits, the incrementally maintained diagnostics equal a from-scratch
-//! check of the same texts.
+//! check of the same texts, the checker reports exactly the files whose diagnostics changed, and
+//! the reverse link index patched per edit equals one built from scratch.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use mlqa_core::check::Incremental;
 use mlqa_core::workspace::FileContent;
-use mlqa_core::{Config, Selection, Workspace, check};
+use mlqa_core::{Config, Diagnostic, Selection, Workspace, check};
 
 /// A small deterministic generator (xorshift64*), so failures replay.
 struct Rng(u64);
@@ -55,6 +56,14 @@ fn base_files() -> BTreeMap<String, String> {
         files.insert(rel.to_owned(), std::fs::read_to_string(base.join(rel)).unwrap());
     }
     files
+}
+
+fn per_file(diags: &[Diagnostic]) -> BTreeMap<String, Vec<Diagnostic>> {
+    let mut out: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+    for d in diags {
+        out.entry(d.file.clone()).or_default().push(d.clone());
+    }
+    out
 }
 
 fn config() -> Config {
@@ -118,9 +127,29 @@ fn incremental_diagnostics_equal_a_fresh_check_after_random_edits() {
             Some(text) => ws.set_file(&changed, FileContent::Text(text.clone())),
             None => ws.remove_file(&changed),
         }
-        inc.update(&ws, std::slice::from_ref(&changed));
+        let before = per_file(&inc.all());
+        let reported = inc.update(&ws, std::slice::from_ref(&changed));
         let got = inc.diagnostics(&ws, &selection);
-        let want = check(&fresh(&files), &selection);
+        let scratch = fresh(&files);
+        let want = check(&scratch, &selection);
         assert_eq!(got, want, "step {step}: after changing {changed}");
+        // The files reported changed are exactly those whose diagnostics changed.
+        let after = per_file(&got);
+        let differ: Vec<String> = before
+            .keys()
+            .chain(after.keys())
+            .filter(|f| before.get(*f) != after.get(*f))
+            .cloned()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(reported, differ, "step {step}: files reported changed after changing {changed}");
+        // The reverse link index, patched edit by edit, is the one built from scratch.
+        let targets: BTreeSet<&String> = scratch.answers.iter().chain(&ws.answers).flat_map(|a| &a.targets).collect();
+        for t in targets {
+            let patched: Vec<&str> = ws.linked_from(t).collect();
+            let built: Vec<&str> = scratch.linked_from(t).collect();
+            assert_eq!(patched, built, "step {step}: who links to {t}, after changing {changed}");
+        }
     }
 }

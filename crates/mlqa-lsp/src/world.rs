@@ -8,7 +8,7 @@ use mlqa_core::check::Incremental;
 use mlqa_core::config::CONFIG_FILE;
 use mlqa_core::document::Source;
 use mlqa_core::workspace::FileContent;
-use mlqa_core::{Diagnostic, Selection, Workspace};
+use mlqa_core::{Diagnostic, Workspace};
 
 use crate::convert::Encoding;
 
@@ -21,6 +21,9 @@ pub struct World {
     pub open: HashMap<String, String>,
     /// What was last published, by KB path.
     published: BTreeMap<String, Vec<Diagnostic>>,
+    /// Files whose diagnostics may differ from what was published: those the checker reported
+    /// changed since the last publish (`None`: every file, after the KB was loaded again).
+    stale: Option<BTreeSet<String>>,
     pub encoding: Encoding,
     /// Why the KB could not be loaded, for the client's log.
     pub load_error: Option<String>,
@@ -37,10 +40,12 @@ impl World {
                 }
                 self.incremental = Incremental::new(&ws);
                 self.ws = Some(ws);
+                self.stale = None;
                 self.load_error = None;
             }
             Err(e) => {
                 self.ws = None;
+                self.stale = None;
                 self.load_error = Some(e.to_string());
             }
         }
@@ -50,6 +55,13 @@ impl World {
     pub fn reset_incremental(&mut self) {
         if let Some(ws) = &self.ws {
             self.incremental = Incremental::new(ws);
+            self.stale = None;
+        }
+    }
+
+    fn changed(&mut self, files: Vec<String>) {
+        if let Some(stale) = self.stale.as_mut() {
+            stale.extend(files);
         }
     }
 
@@ -61,7 +73,8 @@ impl World {
         }
         if let Some(ws) = self.ws.as_mut() {
             ws.set_file(path, FileContent::Text(text));
-            self.incremental.update(ws, &[path.to_owned()]);
+            let changed = self.incremental.update(ws, &[path.to_owned()]);
+            self.changed(changed);
         }
     }
 
@@ -83,7 +96,8 @@ impl World {
                 Some(content) => ws.set_file(path, content),
                 None => ws.remove_file(path),
             }
-            self.incremental.update(ws, &[path.to_owned()]);
+            let changed = self.incremental.update(ws, &[path.to_owned()]);
+            self.changed(changed);
         }
     }
 
@@ -97,17 +111,6 @@ impl World {
         self.ws.as_ref()?.source(path)
     }
 
-    /// Every current diagnostic, by file.
-    pub fn diagnostics(&self) -> BTreeMap<String, Vec<Diagnostic>> {
-        let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-        if let Some(ws) = &self.ws {
-            for d in self.incremental.diagnostics(ws, &Selection::default()) {
-                by_file.entry(d.file.clone()).or_default().push(d);
-            }
-        }
-        by_file
-    }
-
     /// A file's diagnostics as last published: current after every change, because each
     /// change publishes before the next message is handled.
     pub fn published(&self, path: &str) -> &[Diagnostic] {
@@ -115,18 +118,26 @@ impl World {
     }
 
     /// The files whose diagnostics changed since the last call, with their new diagnostics
-    /// (empty to clear), and remembers them as published.
+    /// (empty to clear), and remembers them as published. After an edit these are the files the
+    /// checker reported changed, not a comparison of the whole KB.
     pub fn take_changes(&mut self) -> Vec<(String, Vec<Diagnostic>)> {
-        let now = self.diagnostics();
-        let files: BTreeSet<String> = now.keys().chain(self.published.keys()).cloned().collect();
+        let candidates: BTreeSet<String> = match self.stale.replace(BTreeSet::new()) {
+            Some(files) => files,
+            None => self.published.keys().cloned().chain(self.incremental.files().map(|(f, _)| f.to_owned())).collect(),
+        };
         let mut out = Vec::new();
-        for file in files {
-            let new = now.get(&file).cloned().unwrap_or_default();
-            if self.published.get(&file) != Some(&new) {
-                out.push((file.clone(), new));
+        for file in candidates {
+            let new = if self.ws.is_some() { self.incremental.file(&file).to_vec() } else { Vec::new() };
+            if self.published.get(&file).map_or(new.is_empty(), |old| *old == new) {
+                continue;
             }
+            if new.is_empty() {
+                self.published.remove(&file);
+            } else {
+                self.published.insert(file.clone(), new.clone());
+            }
+            out.push((file, new));
         }
-        self.published = now;
         out
     }
 }

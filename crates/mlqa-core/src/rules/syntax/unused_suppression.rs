@@ -1,5 +1,9 @@
 use crate::config::RuleLevel;
-use crate::rules::{Check, Family, FixAvailability, RuleMeta};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::document::Source;
+use crate::rules::{Check, Family, FixAvailability, Rule, RuleMeta};
+use crate::suppress::{Scope, Suppression};
+use crate::text::TextRange;
 
 pub(crate) const CHECK: Check = Check::Engine;
 
@@ -28,3 +32,30 @@ This line has no placeholder in it.
 Safe: removes the comment.
 "#,
 };
+
+/// The diagnostic for suppression `s` in `path`, if it is unused (`used`: it silenced something)
+/// or names no rule or an unknown one. The engine applies suppressions after the other rules
+/// (`check.rs`) and asks this rule about each comment.
+pub(crate) fn report(path: &str, source: &Source, s: &Suppression, used: bool) -> Option<Diagnostic> {
+    let unknown: Vec<&str> = s.rules.iter().filter(|(_, r)| r.is_none()).map(|(n, _)| n.as_str()).collect();
+    let message = if !unknown.is_empty() {
+        format!(
+            "unknown rule {} in suppression comment",
+            unknown.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+        )
+    } else if s.rules.is_empty() {
+        "this suppression names no rule".to_owned()
+    } else if !used {
+        let what = if s.scope == Scope::File { "this file" } else { "the next line" };
+        format!("nothing to suppress in {what}")
+    } else {
+        return None;
+    };
+    let end = source.text[s.range.end..].find('\n').map_or(s.range.end, |n| s.range.end + n + 1);
+    let removal = TextRange::new(s.range.start, end);
+    Some(
+        Diagnostic::new(Rule::UnusedSuppression, path, s.range, message)
+            .with_help("remove the comment, or name the rule it is meant to silence (`mlqa rules` lists them)")
+            .with_fix(Fix::safe("Remove the suppression", vec![Edit::delete(path, removal)])),
+    )
+}
