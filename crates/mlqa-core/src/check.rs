@@ -102,6 +102,9 @@ pub struct Incremental {
     /// computed on.
     workspace: HashMap<String, Vec<Diagnostic>>,
     outlines: HashMap<String, u64>,
+    /// What each answer points at (link targets and `related` ids), as last checked: an edit
+    /// that changes it re-checks the answers pointed at before and after (`unreachable-answer`).
+    pointers: HashMap<String, Vec<String>>,
     /// The workspace's generation the cache was built on.
     generation: u64,
     /// Each file's finished diagnostics (files without any are absent).
@@ -117,9 +120,10 @@ impl Incremental {
         let levels = Levels::new(ws, selection);
         let answers = ws.answers.par_iter().map(|a| (a.path.clone(), answer_rules(ws, a, &levels))).collect();
         let outlines = ws.answers.iter().map(|a| (a.path.clone(), outline(a))).collect();
+        let pointers = ws.answers.iter().map(|a| (a.path.clone(), pointers(a))).collect();
         let workspace = by_file(workspace_rules(ws, &levels));
-        let mut this =
-            Self { levels, answers, workspace, outlines, generation: ws.generation(), finished: BTreeMap::new() };
+        let generation = ws.generation();
+        let mut this = Self { levels, answers, workspace, outlines, pointers, generation, finished: BTreeMap::new() };
         let files: BTreeSet<&str> = ws
             .load_diagnostics
             .iter()
@@ -150,10 +154,17 @@ impl Incremental {
         }
         let mut touched: BTreeSet<String> = changed.iter().cloned().collect();
         let mut outline_changed = false;
-        for a in ws.affected_by(changed) {
+        let mut pointed: Vec<String> = Vec::new();
+        for c in changed {
+            pointed.extend(self.pointers.get(c).into_iter().flatten().cloned());
+            pointed.extend(ws.answer_at(c).map(pointers).into_iter().flatten());
+        }
+        let pointed: Vec<&str> = pointed.iter().map(String::as_str).collect();
+        for a in ws.affected(changed, &pointed) {
             self.answers.insert(a.path.clone(), answer_rules(ws, a, &self.levels));
             let new = outline(a);
             outline_changed |= self.outlines.insert(a.path.clone(), new) != Some(new);
+            self.pointers.insert(a.path.clone(), pointers(a));
             touched.insert(a.path.clone());
         }
         if outline_changed {
@@ -247,23 +258,30 @@ fn workspace_rules(ws: &Workspace, levels: &Levels) -> Vec<Diagnostic> {
 }
 
 /// A digest of everything the workspace rules read of an answer: path, id, front matter values
-/// and their ranges, link targets, the H1's range and where the body starts.
+/// and their ranges (`related` aside), the H1's range and where the body starts. Links and
+/// `related` are read by answer rules only, through the reverse indexes, so editing them does
+/// not re-run the workspace rules.
 fn outline(a: &AnswerDoc) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (&a.path, &a.stem, &a.folder, a.body_start, &a.targets).hash(&mut h);
+    (&a.path, &a.stem, &a.folder, a.body_start).hash(&mut h);
     a.md.h1().map(|h1| (h1.range, h1.text_range)).hash(&mut h);
     let m = &a.meta;
     for item in [&m.id, &m.category, &m.difficulty].into_iter().flatten() {
         (&item.value, item.range).hash(&mut h);
     }
-    for list in [&m.tags, &m.related, &m.resources] {
+    for list in [&m.tags, &m.resources] {
         list.len().hash(&mut h);
         for item in list {
             (&item.value, item.range).hash(&mut h);
         }
     }
     h.finish()
+}
+
+/// The paths an answer links to and the ids it lists in `related`.
+fn pointers(a: &AnswerDoc) -> Vec<String> {
+    a.targets.iter().chain(a.meta.related.iter().map(|i| &i.value)).cloned().collect()
 }
 
 /// The answer-scoped rules for one answer (before levels and suppressions), those that are on.

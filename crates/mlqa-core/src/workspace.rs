@@ -95,6 +95,8 @@ struct Index {
     /// Who links to each file or folder: the answers (by path) whose Markdown links resolve to
     /// it, the reverse of [`AnswerDoc::targets`]; patched when an answer is edited in place.
     backlinks: HashMap<String, BTreeSet<String>>,
+    /// Which answers (by path) list each id in `related` (an answer listing its own id aside).
+    related_by: HashMap<String, BTreeSet<String>>,
     /// The question ids and the answers' file names, measured for typo suggestions on first use.
     question_candidates: OnceLock<Candidates>,
     answer_candidates: OnceLock<Candidates>,
@@ -262,15 +264,13 @@ impl Workspace {
                     None => self.sources.remove(&path),
                 };
                 let old = std::mem::replace(&mut self.answers[i], *answer);
-                if old.targets != self.answers[i].targets {
-                    for t in &old.targets {
-                        if let Some(from) = self.index.backlinks.get_mut(t) {
-                            from.remove(&old.path);
-                        }
-                    }
-                    for t in &self.answers[i].targets {
-                        self.index.backlinks.entry(t.clone()).or_default().insert(old.path.clone());
-                    }
+                let new = &self.answers[i];
+                if old.targets != new.targets {
+                    patch(&mut self.index.backlinks, &old.path, &old.targets, &new.targets);
+                }
+                let (before, after) = (related_ids(&old), related_ids(new));
+                if before != after {
+                    patch(&mut self.index.related_by, &old.path, &before, &after);
                 }
                 None
             }
@@ -327,6 +327,9 @@ impl Workspace {
             index.answer_by_path.insert(a.path.clone(), i);
             for t in &a.targets {
                 index.backlinks.entry(t.clone()).or_default().insert(a.path.clone());
+            }
+            for id in related_ids(a) {
+                index.related_by.entry(id).or_default().insert(a.path.clone());
             }
         }
         if let Some(res) = &self.resources {
@@ -388,10 +391,25 @@ impl Workspace {
         self.index.backlinks.get(path).into_iter().flatten().map(String::as_str)
     }
 
+    /// The answers (by path) that list `id` in `related`, an answer naming its own id aside.
+    pub fn related_by(&self, id: &str) -> impl Iterator<Item = &str> {
+        self.index.related_by.get(id).into_iter().flatten().map(String::as_str)
+    }
+
     /// The answers whose rules can give another result after `changed` changed: those files
     /// themselves, and the answers that link to them or to a folder above them.
     pub fn affected_by(&self, changed: &[String]) -> Vec<&AnswerDoc> {
+        self.affected(changed, &[])
+    }
+
+    /// [`Self::affected_by`], plus the answers at `pointed` (paths or ids an edit linked to or
+    /// listed in `related`, before or after it: whether they are reached may have changed).
+    pub fn affected(&self, changed: &[String], pointed: &[&str]) -> Vec<&AnswerDoc> {
         let mut paths: BTreeSet<&str> = BTreeSet::new();
+        for p in pointed {
+            paths.insert(p);
+            paths.extend(self.answers_for(p).map(|a| a.path.as_str()));
+        }
         for c in changed {
             paths.insert(c);
             let mut at = c.as_str();
@@ -442,6 +460,28 @@ impl Workspace {
     /// Resolves a relative link `dest` (without its `#fragment`) written in `from`.
     pub fn resolve(&self, from: &str, dest: &str) -> Resolved {
         resolve(from, dest)
+    }
+}
+
+/// The ids `a` lists in `related`, its own aside, once each.
+fn related_ids(a: &AnswerDoc) -> BTreeSet<String> {
+    a.meta.related.iter().map(|i| i.value.clone()).filter(|id| id != a.id()).collect()
+}
+
+/// Moves `from` out of the entries of `old` keys and into those of `new` keys.
+fn patch<'k>(
+    map: &mut HashMap<String, BTreeSet<String>>,
+    from: &str,
+    old: impl IntoIterator<Item = &'k String>,
+    new: impl IntoIterator<Item = &'k String>,
+) {
+    for key in old {
+        if let Some(set) = map.get_mut(key) {
+            set.remove(from);
+        }
+    }
+    for key in new {
+        map.entry(key.clone()).or_default().insert(from.to_owned());
     }
 }
 

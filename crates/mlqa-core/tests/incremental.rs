@@ -151,5 +151,12 @@ fn incremental_diagnostics_equal_a_fresh_check_after_random_edits() {
             let built: Vec<&str> = scratch.linked_from(t).collect();
             assert_eq!(patched, built, "step {step}: who links to {t}, after changing {changed}");
         }
+        let ids: BTreeSet<&String> =
+            scratch.answers.iter().chain(&ws.answers).flat_map(|a| &a.meta.related).map(|i| &i.value).collect();
+        for id in ids {
+            let patched: Vec<&str> = ws.related_by(id).collect();
+            let built: Vec<&str> = scratch.related_by(id).collect();
+            assert_eq!(patched, built, "step {step}: who lists {id} in related, after changing {changed}");
+        }
     }
 }

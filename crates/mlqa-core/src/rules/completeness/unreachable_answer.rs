@@ -1,12 +1,9 @@
-use std::collections::HashSet;
-
 use crate::config::RuleLevel;
 use crate::diagnostic::Diagnostic;
-use crate::rules::{Check, Family, FixAvailability, Rule, RuleMeta};
+use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
 use crate::text::TextRange;
-use crate::workspace::Workspace;
 
-pub(crate) const CHECK: Check = Check::Workspace(check);
+pub(crate) const CHECK: Check = Check::Answer(check);
 
 pub const META: RuleMeta = RuleMeta {
     name: "unreachable-answer",
@@ -27,29 +24,21 @@ None automatic: link to it from the answers it follows from.
 "#,
 };
 
-fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    if ws.answers.len() < 2 {
+/// An answer rule over the workspace's reverse indexes: an edit that adds or removes a link or
+/// a `related` id re-checks the answers it pointed at before and after (`check.rs`).
+fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
+    let (ws, a) = (ctx.ws, ctx.answer);
+    if ws.answers.len() < 2 || ws.related_by(a.id()).next().is_some() || ws.linked_from(&a.path).next().is_some() {
         return;
     }
-    let mut reached: HashSet<&str> = HashSet::new();
-    let mut reached_paths: HashSet<&str> = HashSet::new();
-    for a in &ws.answers {
-        reached.extend(a.meta.related.iter().map(|i| i.value.as_str()).filter(|id| *id != a.id()));
-        reached_paths.extend(a.targets.iter().map(String::as_str));
-    }
-    for a in &ws.answers {
-        if reached.contains(a.id()) || reached_paths.contains(a.path.as_str()) {
-            continue;
-        }
-        let range = a.md.h1().map_or(TextRange::empty(a.body_start), |h| h.text_range);
-        out.push(
-            Diagnostic::new(
-                Rule::UnreachableAnswer,
-                &a.path,
-                range,
-                "no other answer links to this one or lists it in `related`",
-            )
-            .with_help("link to it from the answers it follows from"),
-        );
-    }
+    let range = a.md.h1().map_or(TextRange::empty(a.body_start), |h| h.text_range);
+    out.push(
+        Diagnostic::new(
+            Rule::UnreachableAnswer,
+            &a.path,
+            range,
+            "no other answer links to this one or lists it in `related`",
+        )
+        .with_help("link to it from the answers it follows from"),
+    );
 }
