@@ -56,6 +56,10 @@ impl YamlSpans {
             static PARSER: RefCell<Option<Parser>> = const { RefCell::new(None) };
         }
         let source = &text[range.start..range.end];
+        // Some inputs abort the process inside tree-sitter-yaml: it is given none of them.
+        if super::yaml_guard::check(source).is_err() {
+            return Self::default();
+        }
         let tree = PARSER.with_borrow_mut(|slot| {
             let parser = slot.get_or_insert_with(|| {
                 let mut p = Parser::new();
@@ -229,7 +233,13 @@ pub fn parse_value(text: &str, range: TextRange, budget: Budget) -> Result<serde
         alias_limits: aliases,
     };
     match serde_saphyr::from_str_with_options::<Option<serde_json::Value>>(source, options) {
-        Ok(value) => Ok(value.unwrap_or(serde_json::Value::Null)),
+        Ok(value) => match super::yaml_guard::check_parsed(source) {
+            Ok(()) => Ok(value.unwrap_or(serde_json::Value::Null)),
+            // Read as data but refused to tree-sitter (no key would have a span): say why.
+            Err(refusal) => {
+                Err(YamlError { range: refusal.line(source).shift(range.start), message: refusal.to_string() })
+            }
+        },
         Err(err) => {
             let offset = err.location().map_or(0, |loc| {
                 loc.span().byte_offset().map(|b| b as usize).unwrap_or_else(|| {
