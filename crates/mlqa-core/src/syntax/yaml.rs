@@ -262,6 +262,9 @@ pub fn parse_value(text: &str, range: TextRange, budget: Budget) -> Result<serde
 /// the file; the diagnostic's range says where), in words a KB author can act on.
 fn first_line(message: &str) -> String {
     let line = message.lines().next().unwrap_or("invalid YAML").trim();
+    if line.contains("budget breached: Depth {") {
+        return "the YAML is nested more than 64 levels deep".to_owned();
+    }
     if line.contains("budget breached") || line.contains("alias replay limit") {
         return "the YAML expands to too many nodes (an alias bomb, or aliases nested too deep)".to_owned();
     }
@@ -311,5 +314,12 @@ mod tests {
         }
         assert!(parse_value(&yaml, TextRange::new(0, yaml.len()), Budget::Document).is_err());
         assert!(parse_value(&yaml, TextRange::new(0, yaml.len()), Budget::FrontMatter).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_not_called_an_alias_bomb() {
+        let yaml = (0..100).map(|i| format!("{}a:\n", " ".repeat(i))).collect::<String>();
+        let err = parse_value(&yaml, TextRange::new(0, yaml.len()), Budget::FrontMatter).unwrap_err();
+        assert_eq!(err.message, "the YAML is nested more than 64 levels deep");
     }
 }
