@@ -99,7 +99,27 @@ fn cases() -> Vec<(&'static str, &'static [&'static str])> {
         ("file-url.md", &["invalid-url"]),
         ("javascript-url.md", &["invalid-url"]),
         ("escape-sequence.md", &["question-mismatch"]),
+        // Nesting that makes tree-sitter-yaml's scanner overflow its 1,024-byte state and abort
+        // the process (crates/mlqa-core/src/syntax/yaml_guard.rs): the fuzzer's front matter
+        // (its input as found is fuzz/corpus/document/crash-yaml-scanner-abort), then its neighbours.
+        // serde-saphyr refuses them all: one invalid-yaml each. Flow nesting pushes nothing.
+        ("yaml-scanner-abort.md", &["invalid-yaml"]),
+        ("deep-block-sequence-line.md", &["invalid-yaml"]),
+        ("deep-block-sequence-ladder.md", &["invalid-yaml"]),
+        ("deep-mapping-ladder.md", &["invalid-yaml"]),
+        ("deep-complex-keys.md", &["invalid-yaml"]),
+        ("deep-flow-mapping.md", &["invalid-yaml"]),
     ]
+}
+
+#[test]
+fn every_committed_hostile_file_is_a_case() {
+    // So that each goes through `mlqa check` and the server below, not only through the fuzzer.
+    let listed: BTreeSet<&str> = cases().into_iter().map(|(file, _)| file).collect();
+    for entry in std::fs::read_dir(repo().join("tests/hostile")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(name == "README.md" || listed.contains(name.as_str()), "tests/hostile/{name} is not in cases()");
+    }
 }
 
 #[test]

@@ -3,3 +3,4 @@
 pub mod front_matter;
 pub mod markdown;
 pub mod yaml;
+pub mod yaml_guard;

@@ -56,6 +56,10 @@ impl YamlSpans {
             static PARSER: RefCell<Option<Parser>> = const { RefCell::new(None) };
         }
         let source = &text[range.start..range.end];
+        // Some inputs abort the process inside tree-sitter-yaml: it is given none of them.
+        if super::yaml_guard::check(source).is_err() {
+            return Self::default();
+        }
         let tree = PARSER.with_borrow_mut(|slot| {
             let parser = slot.get_or_insert_with(|| {
                 let mut p = Parser::new();
@@ -237,11 +241,18 @@ pub fn parse_typed<T: serde::de::DeserializeOwned>(text: &str, range: TextRange,
     serde_saphyr::from_str_with_options::<Option<T>>(&text[range.start..range.end], options(budget)).ok().flatten()
 }
 
-/// Reads the YAML in `text[range]` as a JSON value, within `budget`.
+/// Reads the YAML in `text[range]` as a JSON value, within `budget`: the reading of a file
+/// with a problem, whose diagnostics are then located by tree-sitter spans.
 pub fn parse_value(text: &str, range: TextRange, budget: Budget) -> Result<serde_json::Value, YamlError> {
     let source = &text[range.start..range.end];
     match serde_saphyr::from_str_with_options::<Option<serde_json::Value>>(source, options(budget)) {
-        Ok(value) => Ok(value.unwrap_or(serde_json::Value::Null)),
+        Ok(value) => match super::yaml_guard::check_parsed(source) {
+            Ok(()) => Ok(value.unwrap_or(serde_json::Value::Null)),
+            // Read as data but refused to tree-sitter (no key would have a span): say why.
+            Err(refusal) => {
+                Err(YamlError { range: refusal.line(source).shift(range.start), message: refusal.to_string() })
+            }
+        },
         Err(err) => {
             let offset = err.location().map_or(0, |loc| {
                 loc.span().byte_offset().map(|b| b as usize).unwrap_or_else(|| {
@@ -264,6 +275,9 @@ pub fn parse_value(text: &str, range: TextRange, budget: Budget) -> Result<serde
 /// the file; the diagnostic's range says where), in words a KB author can act on.
 fn first_line(message: &str) -> String {
     let line = message.lines().next().unwrap_or("invalid YAML").trim();
+    if line.contains("budget breached: Depth {") {
+        return "the YAML is nested more than 64 levels deep".to_owned();
+    }
     if line.contains("budget breached") || line.contains("alias replay limit") {
         return "the YAML expands to too many nodes (an alias bomb, or aliases nested too deep)".to_owned();
     }
@@ -313,5 +327,12 @@ mod tests {
         }
         assert!(parse_value(&yaml, TextRange::new(0, yaml.len()), Budget::Document).is_err());
         assert!(parse_value(&yaml, TextRange::new(0, yaml.len()), Budget::FrontMatter).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_not_called_an_alias_bomb() {
+        let yaml = (0..100).map(|i| format!("{}a:\n", " ".repeat(i))).collect::<String>();
+        let err = parse_value(&yaml, TextRange::new(0, yaml.len()), Budget::FrontMatter).unwrap_err();
+        assert_eq!(err.message, "the YAML is nested more than 64 levels deep");
     }
 }
