@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::model::{self, Spanned, Text, Valid};
-use crate::rules::Rule;
+use crate::registry::Rule;
 use crate::schema::{Problem, SchemaKind};
 use crate::syntax::front_matter::{self, FrontMatterState};
 use crate::syntax::markdown::{self, Markdown};

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::config::{CONFIG_FILE, Config, ConfigError};
 use crate::diagnostic::Diagnostic;
 use crate::document::{AnswerDoc, QuestionEntry, ResourceEntry, ResourcesDoc, Source, SpecDoc};
-use crate::rules::Rule;
+use crate::registry::Rule;
 use crate::suggest::Candidates;
 use crate::text::TextRange;
 
