@@ -14,6 +14,7 @@ use crate::model::{self, Spanned, Text, Valid};
 use crate::registry::Rule;
 use crate::schema::{Problem, SchemaKind};
 use crate::syntax::front_matter::{self, FrontMatterState};
+use crate::syntax::link::{self, Resolved, Target};
 use crate::syntax::markdown::{self, Markdown};
 use crate::syntax::yaml::{self, YamlSpans};
 use crate::text::{LineIndex, TextRange};
@@ -341,13 +342,11 @@ fn link_targets(path: &str, md: &Markdown) -> Vec<String> {
     let mut out: Vec<String> = md
         .links
         .iter()
-        .filter_map(|l| match crate::rules::links::classify(&l.dest) {
-            crate::rules::links::Target::Path { path: dest, .. } if !dest.is_empty() => {
-                match crate::workspace::resolve(path, dest) {
-                    crate::workspace::Resolved::Inside(t) if t != path => Some(t),
-                    _ => None,
-                }
-            }
+        .filter_map(|l| match link::classify(&l.dest) {
+            Target::Path { path: dest, .. } if !dest.is_empty() => match link::resolve(path, dest) {
+                Resolved::Inside(t) if t != path => Some(t),
+                _ => None,
+            },
             _ => None,
         })
         .collect();

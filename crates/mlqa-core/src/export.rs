@@ -8,8 +8,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::document::AnswerDoc;
-use crate::rules::links::{Target, classify};
-use crate::workspace::{Resolved, Workspace};
+use crate::syntax::link::{Resolved, Target, classify};
+use crate::workspace::Workspace;
 
 /// The KB as one document.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
