@@ -650,6 +650,16 @@ pub fn front_matter_skeleton(id: &str, category: &str) -> String {
     format!("---\nid: {id}\ncategory: {category}\ndifficulty: core\ntags: []\nrelated: []\nresources: []\n---\n")
 }
 
+/// A new answer: front matter, the question as H1, and the configured sections.
+pub fn scaffold(id: &str, category: &str, question: &str, sections: &[String]) -> String {
+    let mut text = front_matter_skeleton(id, category);
+    text.push_str(&format!("# {question}\n"));
+    for s in sections {
+        text.push_str(&format!("\n## {s}\n"));
+    }
+    text
+}
+
 fn bom_len(text: &str) -> usize {
     if text.starts_with('\u{feff}') { 3 } else { 0 }
 }
