@@ -7,19 +7,11 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::rules::{Rule, Selector};
+pub use crate::registry::RuleLevel;
+use crate::registry::{Rule, Selector};
 use crate::text::LineIndex;
 
 pub const CONFIG_FILE: &str = "mlqa.toml";
-
-/// A rule's level, as configured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum RuleLevel {
-    Error,
-    Warn,
-    Off,
-}
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::rules::Rule;
+use crate::registry::Rule;
 use crate::text::TextRange;
 
 /// How serious a reported diagnostic is. `off` is a configuration level, never reported.

@@ -11,9 +11,10 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::model::{self, Spanned, Text, Valid};
-use crate::rules::Rule;
+use crate::registry::Rule;
 use crate::schema::{Problem, SchemaKind};
 use crate::syntax::front_matter::{self, FrontMatterState};
+use crate::syntax::link::{self, Resolved, Target};
 use crate::syntax::markdown::{self, Markdown};
 use crate::syntax::yaml::{self, YamlSpans};
 use crate::text::{LineIndex, TextRange};
@@ -341,13 +342,11 @@ fn link_targets(path: &str, md: &Markdown) -> Vec<String> {
     let mut out: Vec<String> = md
         .links
         .iter()
-        .filter_map(|l| match crate::rules::links::classify(&l.dest) {
-            crate::rules::links::Target::Path { path: dest, .. } if !dest.is_empty() => {
-                match crate::workspace::resolve(path, dest) {
-                    crate::workspace::Resolved::Inside(t) if t != path => Some(t),
-                    _ => None,
-                }
-            }
+        .filter_map(|l| match link::classify(&l.dest) {
+            Target::Path { path: dest, .. } if !dest.is_empty() => match link::resolve(path, dest) {
+                Resolved::Inside(t) if t != path => Some(t),
+                _ => None,
+            },
             _ => None,
         })
         .collect();
@@ -649,6 +648,16 @@ impl AnswerMeta {
 /// The front matter a new answer starts with.
 pub fn front_matter_skeleton(id: &str, category: &str) -> String {
     format!("---\nid: {id}\ncategory: {category}\ndifficulty: core\ntags: []\nrelated: []\nresources: []\n---\n")
+}
+
+/// A new answer: front matter, the question as H1, and the configured sections.
+pub fn scaffold(id: &str, category: &str, question: &str, sections: &[String]) -> String {
+    let mut text = front_matter_skeleton(id, category);
+    text.push_str(&format!("# {question}\n"));
+    for s in sections {
+        text.push_str(&format!("\n## {s}\n"));
+    }
+    text
 }
 
 fn bom_len(text: &str) -> usize {

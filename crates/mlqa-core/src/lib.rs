@@ -2,8 +2,11 @@
 //! questions, resources, one Markdown answer per question), indexes it, and checks it against
 //! its rules. No printing, no CLI, no LSP: front ends translate what this crate answers.
 //!
-//! Data flows one way: files -> [`syntax`] -> [`document`] -> [`workspace::Workspace`] ->
-//! [`rules`] -> [`diagnostic::Diagnostic`]s.
+//! Data flows one way, and the imports say so (no import cycle of more than three files):
+//! [`registry`] (rule names, families, levels) -> [`model`], [`config`], [`schema`] and [`syntax`]
+//! (typed files, parsing, the link model) -> [`document`] (one parsed file) ->
+//! [`workspace::Workspace`] (the indexed KB) -> [`rules`] -> [`check()`], which returns
+//! [`diagnostic::Diagnostic`]s. [`ide`], [`search`] and [`export`] read the workspace.
 
 pub mod check;
 pub mod config;
@@ -16,6 +19,7 @@ pub mod fix;
 pub mod fuzzing;
 pub mod ide;
 pub mod model;
+pub mod registry;
 pub mod report;
 pub mod rules;
 pub mod schema;
@@ -30,6 +34,6 @@ pub mod workspace;
 pub use check::{Selection, check};
 pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-pub use rules::{Family, Rule, Selector};
+pub use registry::{Family, Rule, Selector};
 pub use text::{LineCol, TextRange};
 pub use workspace::Workspace;

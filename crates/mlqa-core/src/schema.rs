@@ -8,6 +8,7 @@ use jsonschema::error::ValidationErrorKind;
 use serde_json::Value;
 
 use crate::config::Config;
+use crate::export::types::KbExport;
 use crate::model::{FrontMatter, Resources, Spec};
 use crate::report::Report;
 
@@ -45,7 +46,7 @@ impl SchemaKind {
             Self::FrontMatter => schemars::schema_for!(FrontMatter),
             Self::Config => schemars::schema_for!(Config),
             Self::Report => schemars::schema_for!(Report),
-            Self::Export => schemars::schema_for!(crate::export::KbExport),
+            Self::Export => schemars::schema_for!(KbExport),
         };
         schema.to_value()
     }

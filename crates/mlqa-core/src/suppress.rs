@@ -2,7 +2,7 @@
 //! `<!-- mlqa-disable-next-line RULE[, RULE] -->` for the next non-blank line.
 
 use crate::document::{AnswerDoc, Source};
-use crate::rules::Rule;
+use crate::registry::Rule;
 use crate::text::TextRange;
 
 #[derive(Debug, Clone)]

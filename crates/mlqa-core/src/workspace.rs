@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::io::Read;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use std::sync::OnceLock;
 
@@ -13,8 +13,9 @@ use rayon::prelude::*;
 use crate::config::{CONFIG_FILE, Config, ConfigError};
 use crate::diagnostic::Diagnostic;
 use crate::document::{AnswerDoc, QuestionEntry, ResourceEntry, ResourcesDoc, Source, SpecDoc};
-use crate::rules::Rule;
+use crate::registry::Rule;
 use crate::suggest::Candidates;
+use crate::syntax::link::{self, Resolved};
 use crate::text::TextRange;
 
 pub const SPEC_FILE: &str = "spec.yaml";
@@ -459,7 +460,7 @@ impl Workspace {
 
     /// Resolves a relative link `dest` (without its `#fragment`) written in `from`.
     pub fn resolve(&self, from: &str, dest: &str) -> Resolved {
-        resolve(from, dest)
+        link::resolve(from, dest)
     }
 }
 
@@ -483,66 +484,6 @@ fn patch<'k>(
     for key in new {
         map.entry(key.clone()).or_default().insert(from.to_owned());
     }
-}
-
-/// Where a relative link points.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resolved {
-    /// A path inside the KB, relative to the root.
-    Inside(String),
-    /// The path leaves the KB root, or is absolute.
-    Escapes,
-}
-
-/// Lexically resolves `dest` against the folder of `from`; nothing is read.
-pub fn resolve(from: &str, dest: &str) -> Resolved {
-    let dest = percent_decode(dest);
-    if dest.starts_with('/') || dest.starts_with('\\') || Path::new(&dest).has_root() || dest.contains(':') {
-        return Resolved::Escapes;
-    }
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for comp in Path::new(&dest).components() {
-        match comp {
-            Component::Normal(p) => match p.to_str() {
-                Some(s) => parts.push(s),
-                None => return Resolved::Escapes,
-            },
-            Component::ParentDir => {
-                if parts.pop().is_none() {
-                    return Resolved::Escapes;
-                }
-            }
-            Component::CurDir => {}
-            Component::RootDir | Component::Prefix(_) => return Resolved::Escapes,
-        }
-    }
-    let joined = parts.join("/");
-    Resolved::Inside(joined)
-}
-
-fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_owned();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && bytes[i + 1].is_ascii_hexdigit()
-            && bytes[i + 2].is_ascii_hexdigit()
-        {
-            let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
-            out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Answers are Markdown files inside a folder of the KB (root-level Markdown is documentation).
@@ -644,20 +585,5 @@ fn read(path: &Path, kind: EntryKind, limit: u64) -> FileContent {
             let valid_up_to = e.utf8_error().valid_up_to();
             FileContent::InvalidUtf8 { lossy: String::from_utf8_lossy(e.as_bytes()).into_owned(), valid_up_to }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_resolve_lexically_and_never_escape() {
-        assert_eq!(resolve("a/b.md", "../c/d.md"), Resolved::Inside("c/d.md".into()));
-        assert_eq!(resolve("a/b.md", "./e.md"), Resolved::Inside("a/e.md".into()));
-        assert_eq!(resolve("a/b.md", "my%20file.md"), Resolved::Inside("a/my file.md".into()));
-        assert_eq!(resolve("a/b.md", "../../../etc/passwd"), Resolved::Escapes);
-        assert_eq!(resolve("a/b.md", "/etc/passwd"), Resolved::Escapes);
-        assert_eq!(resolve("a/b.md", "C:/x"), Resolved::Escapes);
     }
 }

@@ -1,8 +1,8 @@
 //! `mlqa new ID`: an answer file from the spec, with the configured sections; never overwrites.
 
 use mlqa_core::Workspace;
+use mlqa_core::document::scaffold;
 use mlqa_core::fix::{safe_join, write_atomic};
-use mlqa_core::rules::coverage::missing_answer::scaffold;
 
 use crate::cli::NewArgs;
 use crate::{Failure, Outcome, kb};

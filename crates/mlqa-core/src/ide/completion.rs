@@ -1,8 +1,8 @@
 //! Completion: what to offer at an offset (front matter values, sections, link paths, anchors).
 
-use crate::rules::links::relative_path;
+use crate::syntax::link::{Resolved, relative_path};
 use crate::text::TextRange;
-use crate::workspace::{Resolved, Workspace};
+use crate::workspace::Workspace;
 
 /// What a completion offers.
 #[derive(Debug, Clone, PartialEq, Eq)]

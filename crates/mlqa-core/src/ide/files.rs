@@ -1,9 +1,9 @@
 //! Will-rename-files: the link edits that keep the KB consistent when files move.
 
 use crate::diagnostic::Edit;
-use crate::rules::links::{Target, classify, relative_path};
+use crate::syntax::link::{Resolved, Target, classify, relative_path};
 use crate::text::TextRange;
-use crate::workspace::{Resolved, Workspace};
+use crate::workspace::Workspace;
 
 /// The link edits that keep the KB consistent when files move (`old` -> `new`), as an editor's
 /// "will rename files" asks: links to a moved answer, and a moved answer's own relative links.

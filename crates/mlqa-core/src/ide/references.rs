@@ -1,7 +1,7 @@
 //! Find references: every place that refers to the symbol at an offset.
 
 use super::symbol::{Location, Symbol, heading_of, link_target, spec_entry, symbol_at};
-use crate::rules::links::{Target, classify};
+use crate::syntax::link::{Target, classify};
 use crate::syntax::markdown::LinkKind;
 use crate::workspace::{RESOURCES_FILE, SPEC_FILE, Workspace};
 

@@ -1,10 +1,10 @@
 //! What is at an offset of a file: the symbol every feature starts from, and where it points.
 
 use crate::document::{AnswerDoc, Item};
-use crate::rules::links::{Target, classify};
+use crate::syntax::link::{Resolved, Target, classify};
 use crate::syntax::markdown::{Heading, LinkKind};
 use crate::text::TextRange;
-use crate::workspace::{RESOURCES_FILE, Resolved, SPEC_FILE, Workspace};
+use crate::workspace::{RESOURCES_FILE, SPEC_FILE, Workspace};
 
 /// A range of a file of the KB.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

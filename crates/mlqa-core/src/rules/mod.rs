@@ -1,7 +1,9 @@
 //! The rules: one file each under `rules/<family>/`, with the explanation `mlqa rules NAME`
-//! prints written beside the check. This module is the registry.
+//! prints written beside the check. This module joins each [`Rule`] of the registry
+//! ([`crate::registry`]: names, families, levels) to its rule file: [`Rule::meta`] and its check.
 
-use crate::config::RuleLevel;
+pub use crate::registry::{Family, FixAvailability, Rule, RuleLevel, Selector};
+
 use crate::diagnostic::Diagnostic;
 use crate::document::{AnswerDoc, QuestionEntry, Source};
 use crate::workspace::Workspace;
@@ -10,49 +12,6 @@ pub mod completeness;
 pub mod coverage;
 pub mod links;
 pub mod syntax;
-
-/// A group of rules, selectable by name (`--select links`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Family {
-    Syntax,
-    Coverage,
-    Links,
-    Completeness,
-}
-
-impl Family {
-    pub const ALL: [Self; 4] = [Self::Syntax, Self::Coverage, Self::Links, Self::Completeness];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Syntax => "syntax",
-            Self::Coverage => "coverage",
-            Self::Links => "links",
-            Self::Completeness => "completeness",
-        }
-    }
-
-    pub fn description(self) -> &'static str {
-        match self {
-            Self::Syntax => "files that cannot be read: YAML, front matter, schemas, encodings, sizes, suppressions",
-            Self::Coverage => "every spec question answered once, in the right place, under the right heading",
-            Self::Links => "links, ids and resources that resolve",
-            Self::Completeness => "answers with every section, enough substance, and nothing left unfinished",
-        }
-    }
-}
-
-/// Whether a rule's diagnostics carry a fix, and of what kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FixAvailability {
-    None,
-    /// Applied by `--fix`.
-    Safe,
-    /// Applied only with `--unsafe-fixes`: it makes a guess.
-    Unsafe,
-    /// Safe for some diagnostics of the rule, unsafe for others.
-    Mixed,
-}
 
 /// What a rule is: its name, family, default level, fix, and documentation.
 #[derive(Debug)]
@@ -103,13 +62,8 @@ impl AnswerCtx<'_> {
 
 macro_rules! rules {
     ($($variant:ident => $family:ident :: $module:ident,)*) => {
-        /// Every rule, by name.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Rule { $($variant,)* }
-
         impl Rule {
-            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
-
+            /// The rule's documentation and defaults, from its file.
             pub fn meta(self) -> &'static RuleMeta {
                 match self { $(Rule::$variant => &$family::$module::META,)* }
             }
@@ -165,47 +119,6 @@ rules! {
     UnreachableAnswer => completeness::unreachable_answer,
 }
 
-impl Rule {
-    pub fn name(self) -> &'static str {
-        self.meta().name
-    }
-
-    pub fn family(self) -> Family {
-        self.meta().family
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|r| r.name() == name)
-    }
-}
-
-/// A rule or a whole family, as named on the command line or in `mlqa.toml`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Selector {
-    Rule(Rule),
-    Family(Family),
-    All,
-}
-
-impl Selector {
-    pub fn parse(name: &str) -> Option<Self> {
-        if name == "all" {
-            return Some(Self::All);
-        }
-        Rule::from_name(name)
-            .map(Self::Rule)
-            .or_else(|| Family::ALL.into_iter().find(|f| f.name() == name).map(Self::Family))
-    }
-
-    pub fn matches(self, rule: Rule) -> bool {
-        match self {
-            Self::Rule(r) => r == rule,
-            Self::Family(f) => rule.family() == f,
-            Self::All => true,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +136,7 @@ mod tests {
             assert!(m.explanation.contains("## What it does"), "{} lacks its explanation", m.name);
             assert!(m.explanation.contains("## Why is this bad?"), "{} lacks its rationale", m.name);
             assert_eq!(Rule::from_name(m.name), Some(*rule));
+            assert_eq!((m.name, m.family), (rule.name(), rule.family()), "the registry and the rule file disagree");
         }
     }
 }

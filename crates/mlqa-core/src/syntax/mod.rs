@@ -1,6 +1,7 @@
-//! Parsing: front matter splitting, YAML values and spans, Markdown structure.
+//! Parsing: front matter splitting, YAML values and spans, Markdown structure, the link model.
 
 pub mod front_matter;
+pub mod link;
 pub mod markdown;
 pub mod yaml;
 pub mod yaml_guard;

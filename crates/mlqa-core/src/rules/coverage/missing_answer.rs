@@ -1,5 +1,6 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::document::scaffold;
 use crate::rules::{Check, Family, FixAvailability, Rule, RuleMeta};
 use crate::workspace::{SPEC_FILE, Workspace};
 
@@ -50,16 +51,6 @@ fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             d
         });
     }
-}
-
-/// A new answer: front matter, the question as H1, and the configured sections.
-pub fn scaffold(id: &str, category: &str, question: &str, sections: &[String]) -> String {
-    let mut text = crate::document::front_matter_skeleton(id, category);
-    text.push_str(&format!("# {question}\n"));
-    for s in sections {
-        text.push_str(&format!("\n## {s}\n"));
-    }
-    text
 }
 
 /// A kebab-case id: lowercase letters and digits, single dashes between them.

@@ -1,11 +1,10 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::rules::links::{Target, classify};
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
 use crate::suggest::closest;
+use crate::syntax::link::{Resolved, Target, classify};
 use crate::syntax::markdown::LinkKind;
 use crate::text::TextRange;
-use crate::workspace::Resolved;
 
 pub(crate) const CHECK: Check = Check::Answer(check);
 

@@ -1,9 +1,8 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::rules::links::{Target, classify, relative_path};
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
+use crate::syntax::link::{Resolved, Target, classify, relative_path};
 use crate::syntax::markdown::LinkKind;
-use crate::workspace::Resolved;
 
 pub(crate) const CHECK: Check = Check::Answer(check);
 

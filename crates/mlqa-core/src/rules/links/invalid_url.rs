@@ -1,7 +1,7 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::rules::links::{Target, classify};
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
+use crate::syntax::link::{Target, classify};
 use crate::text::TextRange;
 
 pub(crate) const CHECK: Check = Check::Answer(check);

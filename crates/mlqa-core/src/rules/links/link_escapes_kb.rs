@@ -1,8 +1,7 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::Diagnostic;
-use crate::rules::links::{Target, classify};
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
-use crate::workspace::Resolved;
+use crate::syntax::link::{Resolved, Target, classify};
 
 pub(crate) const CHECK: Check = Check::Answer(check);
 

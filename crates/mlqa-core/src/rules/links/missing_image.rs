@@ -1,9 +1,8 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::Diagnostic;
-use crate::rules::links::{Target, classify};
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
+use crate::syntax::link::{Resolved, Target, classify};
 use crate::syntax::markdown::LinkKind;
-use crate::workspace::Resolved;
 
 pub(crate) const CHECK: Check = Check::Answer(check);
 

@@ -15,43 +15,6 @@ pub mod unknown_related;
 pub mod unknown_resource;
 pub mod unknown_topic;
 
-/// What a link destination is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target<'a> {
-    /// `#anchor` in the same file.
-    Fragment(&'a str),
-    /// A relative path, with its `#fragment` if any.
-    Path { path: &'a str, fragment: Option<&'a str> },
-    /// Anything with a scheme (`https:`, `javascript:`), or protocol-relative (`//host`).
-    Url { scheme: &'a str },
-}
-
-pub fn classify(dest: &str) -> Target<'_> {
-    if let Some(fragment) = dest.strip_prefix('#') {
-        return Target::Fragment(fragment);
-    }
-    if dest.starts_with("//") {
-        return Target::Url { scheme: "" };
-    }
-    let scheme_len = dest.find(':').filter(|&n| {
-        n > 0
-            && dest[..n]
-                .bytes()
-                .enumerate()
-                .all(|(i, b)| b.is_ascii_alphabetic() || (i > 0 && (b.is_ascii_digit() || b"+-.".contains(&b))))
-    });
-    // `C:/x` is a Windows drive path, not a URL scheme: `link-escapes-kb` reports it.
-    if let Some(n) = scheme_len.filter(|&n| n > 1) {
-        return Target::Url { scheme: &dest[..n] };
-    }
-    let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (dest, None),
-    };
-    let path = path.split('?').next().unwrap_or(path);
-    Target::Path { path, fragment }
-}
-
 /// The range to delete to remove `items[index]` from a YAML sequence, flow (`[a, b]`) or block.
 pub(crate) fn removal_range(text: &str, items: &[Item], index: usize) -> TextRange {
     let item = items[index].range;
@@ -70,37 +33,9 @@ pub(crate) fn removal_range(text: &str, items: &[Item], index: usize) -> TextRan
     }
 }
 
-/// A relative path from the folder of `from` to `to` (both relative to the KB root).
-pub fn relative_path(from: &str, to: &str) -> String {
-    let from_dir: Vec<&str> = from.split('/').collect();
-    let from_dir = &from_dir[..from_dir.len() - 1];
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
-    let mut out: Vec<&str> = vec![".."; from_dir.len() - common];
-    out.extend(&to_parts[common..]);
-    out.join("/")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn destinations_are_classified() {
-        assert_eq!(classify("#pitfalls"), Target::Fragment("pitfalls"));
-        assert_eq!(classify("../a/b.md#x"), Target::Path { path: "../a/b.md", fragment: Some("x") });
-        assert_eq!(classify("b.md"), Target::Path { path: "b.md", fragment: None });
-        assert_eq!(classify("https://x.org/a"), Target::Url { scheme: "https" });
-        assert_eq!(classify("javascript:alert(1)"), Target::Url { scheme: "javascript" });
-        assert_eq!(classify("//evil.example"), Target::Url { scheme: "" });
-        assert_eq!(classify("C:/Windows/win.ini"), Target::Path { path: "C:/Windows/win.ini", fragment: None });
-    }
-
-    #[test]
-    fn relative_paths() {
-        assert_eq!(relative_path("a/b.md", "c/d.md"), "../c/d.md");
-        assert_eq!(relative_path("a/b.md", "a/d.md"), "d.md");
-    }
 
     #[test]
     fn removal_of_flow_and_block_items() {

@@ -1,9 +1,9 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::rules::links::{Target, classify, removal_range};
+use crate::rules::links::removal_range;
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
+use crate::syntax::link::{Resolved, Target, classify};
 use crate::syntax::markdown::LinkKind;
-use crate::workspace::Resolved;
 
 pub(crate) const CHECK: Check = Check::Answer(check);
 
