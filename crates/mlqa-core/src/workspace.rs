@@ -214,8 +214,11 @@ impl Workspace {
     }
 
     /// Builds a workspace from files in memory (paths relative to `root`, `/`-separated).
-    pub fn build(root: PathBuf, config: Config, files: Vec<(String, FileContent)>) -> Self {
+    pub fn build(root: PathBuf, config: Config, mut files: Vec<(String, FileContent)>) -> Self {
         let limit = config.limits.max_file_bytes;
+        // The spec grows with the KB (1.6 MB at 10,000 questions) and is one file: parsed first,
+        // so that one thread reads it while the others read answers, instead of last, alone.
+        files.sort_by_key(|(path, _)| path != SPEC_FILE);
         let parsed: Vec<ParsedFile> =
             files.into_par_iter().map(|(path, content)| ParsedFile::parse(path, content, limit)).collect();
         let mut ws = Self {
