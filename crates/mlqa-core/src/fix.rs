@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::text::TextRange;
+use crate::workspace::{FileContent, Workspace};
 
 /// The changes to make to the KB's files, by path relative to the root.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -48,6 +49,52 @@ pub fn plan(diagnostics: &[Diagnostic], unsafe_fixes: bool) -> FilePlan {
         plan.fixes += 1;
     }
     plan
+}
+
+/// What [`fix_all`] did: how many fixes it applied, and the files to write (each once, with its
+/// final text) and to create.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fixed {
+    pub fixes: usize,
+    pub edited: BTreeMap<String, String>,
+    pub created: BTreeMap<String, String>,
+}
+
+/// Applies fixes in memory until none is left or `max_passes` ran: each pass plans the fixes of
+/// `diagnostics(ws)` and applies them to the workspace, so the next pass sees their effect
+/// without any file being read or written. The caller writes [`Fixed`] once.
+pub fn fix_all(
+    ws: &mut Workspace,
+    unsafe_fixes: bool,
+    max_passes: usize,
+    diagnostics: impl Fn(&Workspace) -> Vec<Diagnostic>,
+) -> Fixed {
+    let mut fixed = Fixed::default();
+    for _ in 0..max_passes {
+        let plan = plan(&diagnostics(ws), unsafe_fixes);
+        if plan.fixes == 0 {
+            break;
+        }
+        for (file, edits) in &plan.edits {
+            let Some(source) = ws.source(file) else { continue };
+            let new = apply(&source.text, edits);
+            ws.set_file(file, FileContent::Text(new.clone()));
+            if fixed.created.contains_key(file) {
+                fixed.created.insert(file.clone(), new);
+            } else {
+                fixed.edited.insert(file.clone(), new);
+            }
+        }
+        for (file, contents) in &plan.creates {
+            // Never over a file that exists, read or not (as writing with `create_new` refuses).
+            if !ws.file_exists(file) {
+                ws.set_file(file, FileContent::Text(contents.clone()));
+                fixed.created.insert(file.clone(), contents.clone());
+            }
+        }
+        fixed.fixes += plan.fixes;
+    }
+    fixed
 }
 
 /// Two edits clash if they overlap, or are insertions at the same place (order unknown).

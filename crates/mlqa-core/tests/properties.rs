@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mlqa_core::fix::{apply, plan};
+use mlqa_core::fix::{apply, fix_all, plan};
 use mlqa_core::workspace::FileContent;
 use mlqa_core::{Config, Selection, Workspace, check};
 use proptest::prelude::*;
@@ -69,6 +69,28 @@ proptest! {
                 prop_assert!(r.range.end <= rt.len() && rt.is_char_boundary(r.range.start) && rt.is_char_boundary(r.range.end));
             }
         }
+    }
+
+    #[test]
+    fn fixes_in_memory_end_where_fixes_through_the_files_do(first in text()) {
+        // Through the files: plan, apply, build the workspace again from the new texts.
+        let mut text = first.clone();
+        for _ in 0..10 {
+            let p = plan(&check(&workspace(&text), &Selection::default()), false);
+            let Some(edits) = p.edits.get("alpha/first.md") else { break };
+            text = apply(&text, edits);
+        }
+        // In memory: one workspace, edited in place.
+        let mut ws = workspace(&first);
+        let fixed = fix_all(&mut ws, false, 10, |ws| check(ws, &Selection::default()));
+        let in_memory = fixed.edited.get("alpha/first.md").cloned().unwrap_or(first.clone());
+        prop_assert_eq!(&in_memory, &text);
+        if fixed.edited.contains_key("alpha/first.md") {
+            // The workspace holds what would be written (a file shown with its NUL bytes replaced
+            // is never parsed, so never fixed).
+            prop_assert_eq!(&ws.source("alpha/first.md").map(|s| s.text.clone()), &Some(text.clone()));
+        }
+        prop_assert!(fixed.edited.keys().all(|f| f == "alpha/first.md"), "{:?}", fixed.edited.keys());
     }
 
     #[test]

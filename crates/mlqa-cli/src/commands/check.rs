@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use mlqa_core::config::CONFIG_FILE;
 use mlqa_core::coverage::Coverage;
 use mlqa_core::fix;
 use mlqa_core::{Diagnostic, Family, Selection, Selector, Severity, Workspace};
@@ -39,7 +40,22 @@ pub fn run(mode: Mode, kb_args: &KbArgs, args: &RuleArgs, paths: &[PathBuf]) -> 
         })
         .collect::<Result<Vec<_>, _>>()?;
     let job = Job { mode, root, display, selection, scope, args };
-    if args.watch { super::watch::run(&job.root, || job.once()) } else { job.once() }
+    if !args.watch {
+        return job.report(&mut kb::load(&job.root)?);
+    }
+    // The KB is loaded once; after that only the paths that changed are read again (all of it
+    // when `mlqa.toml` changed, or when the last load failed).
+    let mut ws: Option<Workspace> = None;
+    super::watch::run(&job.root, |changed| {
+        let ws = match (ws.as_mut(), changed) {
+            (Some(ws), Some(paths)) if !paths.iter().any(|p| p.ends_with(CONFIG_FILE)) => {
+                job.reread(ws, paths);
+                ws
+            }
+            _ => ws.insert(kb::load(&job.root)?),
+        };
+        job.report(ws)
+    })
 }
 
 pub(crate) fn selection(args: &RuleArgs) -> Result<Selection, Failure> {
@@ -66,18 +82,30 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
-    fn once(&self) -> Result<Outcome, Failure> {
-        let mut ws = kb::load(&self.root)?;
+    /// Brings `ws` up to date with the files at `paths` (absolute; changed, added or removed).
+    fn reread(&self, ws: &mut Workspace, paths: &[PathBuf]) {
+        let limit = ws.config.limits.max_file_bytes;
+        for path in paths {
+            let Some(rel) = path.strip_prefix(&self.root).ok().and_then(|p| p.to_str()) else { continue };
+            let rel = rel.replace('\\', "/");
+            match mlqa_core::workspace::read_file(path, limit) {
+                Some(content) => ws.set_file(&rel, content),
+                None => ws.remove_file(&rel),
+            }
+        }
+    }
+
+    fn report(&self, ws: &mut Workspace) -> Result<Outcome, Failure> {
         if self.args.fix {
-            let fixed = self.fix(&mut ws)?;
+            let fixed = self.fix(ws)?;
             if fixed > 0 {
                 eprintln!("Fixed {fixed} problem{}.", if fixed == 1 { "" } else { "s" });
             }
         }
-        let diagnostics = self.diagnostics(&ws);
-        let coverage = (self.mode == Mode::Check).then(|| Coverage::of(&ws));
+        let diagnostics = self.diagnostics(ws);
+        let coverage = (self.mode == Mode::Check).then(|| Coverage::of(ws));
         let view = View {
-            ws: &ws,
+            ws,
             diagnostics: &diagnostics,
             paths: &self.display,
             color: crate::terminal::use_color(self.args.color),
@@ -102,19 +130,12 @@ impl Job<'_> {
         diagnostics
     }
 
-    /// Applies fixes until none is left (or the pass limit); returns how many were applied.
+    /// Applies fixes in memory until none is left (or the pass limit), then writes each changed
+    /// file once; returns how many fixes were applied.
     fn fix(&self, ws: &mut Workspace) -> Result<usize, Failure> {
-        let mut total = 0;
-        for _ in 0..MAX_FIX_PASSES {
-            let plan = fix::plan(&self.diagnostics(ws), self.args.unsafe_fixes);
-            if plan.fixes == 0 {
-                break;
-            }
-            write_plan(&self.root, ws, &plan)?;
-            total += plan.fixes;
-            *ws = kb::load(&self.root)?;
-        }
-        Ok(total)
+        let fixed = fix::fix_all(ws, self.args.unsafe_fixes, MAX_FIX_PASSES, |ws| self.diagnostics(ws));
+        write_fixed(&self.root, &fixed)?;
+        Ok(fixed.fixes)
     }
 }
 
@@ -122,16 +143,14 @@ fn in_scope(file: &str, scope: &str) -> bool {
     scope.is_empty() || file == scope || file.strip_prefix(scope).is_some_and(|rest| rest.starts_with('/'))
 }
 
-fn write_plan(root: &Path, ws: &Workspace, plan: &fix::FilePlan) -> Result<(), Failure> {
+fn write_fixed(root: &Path, fixed: &fix::Fixed) -> Result<(), Failure> {
     let target = |file: &str| {
         fix::safe_join(root, file).ok_or_else(|| Failure::usage(format!("refusing to write {file}: outside the KB")))
     };
-    for (file, edits) in &plan.edits {
-        let Some(source) = ws.source(file) else { continue };
-        let new = fix::apply(&source.text, edits);
-        fix::write_atomic(&target(file)?, &new, false).map_err(|e| Failure::usage(format!("{file}: {e}")))?;
+    for (file, text) in &fixed.edited {
+        fix::write_atomic(&target(file)?, text, false).map_err(|e| Failure::usage(format!("{file}: {e}")))?;
     }
-    for (file, contents) in &plan.creates {
+    for (file, contents) in &fixed.created {
         match fix::write_atomic(&target(file)?, contents, true) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}

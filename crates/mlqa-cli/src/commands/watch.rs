@@ -1,5 +1,6 @@
 //! `--watch`: re-run when a file of the KB changes, by polling modification times (no extra
-//! dependency, no platform quirks; a KB has hundreds of files, not millions).
+//! dependency, no platform quirks), handing over which files changed so that only they are
+//! read again.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,10 +11,16 @@ use crate::{Failure, Outcome};
 
 const POLL: Duration = Duration::from_millis(250);
 
-pub fn run(watched: &Path, mut once: impl FnMut() -> Result<Outcome, Failure>) -> Result<Outcome, Failure> {
+/// Runs `once(None)`, then `once(Some(paths))` after each change, with the files that changed,
+/// appeared or disappeared (absolute paths).
+pub fn run(
+    watched: &Path,
+    mut once: impl FnMut(Option<&[PathBuf]>) -> Result<Outcome, Failure>,
+) -> Result<Outcome, Failure> {
     let mut last = snapshot(watched);
+    let mut changed: Option<Vec<PathBuf>> = None;
     loop {
-        match once() {
+        match once(changed.as_deref()) {
             Ok(_) => {}
             Err(e) => eprintln!("error: {}", crate::terminal::escape(&e.message)),
         }
@@ -22,6 +29,8 @@ pub fn run(watched: &Path, mut once: impl FnMut() -> Result<Outcome, Failure>) -
             std::thread::sleep(POLL);
             let now = snapshot(watched);
             if now != last {
+                changed =
+                    Some(now.keys().chain(last.keys()).filter(|p| now.get(*p) != last.get(*p)).cloned().collect());
                 last = now;
                 break;
             }
