@@ -125,9 +125,7 @@ impl Incremental {
         let generation = ws.generation();
         let mut this = Self { levels, answers, workspace, outlines, pointers, generation, finished: BTreeMap::new() };
         let files: BTreeSet<&str> = ws
-            .load_diagnostics
-            .iter()
-            .map(|d| d.file.as_str())
+            .files_with_problems()
             .chain(this.answers.keys().map(String::as_str))
             .chain(this.workspace.keys().map(String::as_str))
             .collect();
@@ -216,16 +214,17 @@ impl Incremental {
     /// `file`'s diagnostics from the raw ones: levels, selection, suppressions, order.
     fn finish_file(&self, ws: &Workspace, file: &str) -> Vec<Diagnostic> {
         let levels = self.levels.of(ws, file);
-        let raw = ws
-            .load_diagnostics
+        let problems = ws
+            .problems(file)
             .iter()
-            .filter(|d| d.file == file)
-            .chain(self.answers.get(file).into_iter().flatten())
-            .chain(self.workspace.get(file).into_iter().flatten());
-        let mut kept: Vec<Diagnostic> = raw
+            .filter(|p| levels[p.rule() as usize].is_some())
+            .map(|p| crate::rules::syntax::report(file, p));
+        let raw = self.answers.get(file).into_iter().flatten().chain(self.workspace.get(file).into_iter().flatten());
+        let mut kept: Vec<Diagnostic> = problems
+            .chain(raw.cloned())
             .filter_map(|d| {
                 let severity = levels[d.rule as usize]?;
-                Some(Diagnostic { severity, ..d.clone() })
+                Some(Diagnostic { severity, ..d })
             })
             .collect();
         if let Some(answer) = ws.answer_at(file) {

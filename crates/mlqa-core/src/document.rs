@@ -9,13 +9,12 @@ use regex_automata::{Input, MatchKind, PatternID, PatternSet};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::model::{self, Spanned, Text, Valid};
-use crate::registry::Rule;
 use crate::schema::{Problem, SchemaKind};
 use crate::syntax::front_matter::{self, FrontMatterState};
 use crate::syntax::link::{self, Resolved, Target};
 use crate::syntax::markdown::{self, Markdown};
+use crate::syntax::problem::ParseProblem;
 use crate::syntax::yaml::{self, YamlSpans};
 use crate::text::{LineIndex, TextRange};
 
@@ -64,39 +63,36 @@ pub struct YamlDoc {
 impl YamlDoc {
     /// Reads `text[range]` into the typed model `T` when it is a valid `T` (the common case: one
     /// YAML pass, no value, no schema, no spans). Otherwise reads it as a value, validates it
-    /// against `schema` and reports every problem into `diags`, located by tree-sitter spans.
+    /// against `schema` and adds every problem to `problems`, located by tree-sitter spans.
     fn read<T: DeserializeOwned + Valid>(
-        path: &str,
         text: &str,
         range: TextRange,
         schema: SchemaKind,
-        diags: &mut Vec<Diagnostic>,
+        problems: &mut Vec<ParseProblem>,
     ) -> (Self, Option<T>) {
         let budget = if schema == SchemaKind::FrontMatter { yaml::Budget::FrontMatter } else { yaml::Budget::Document };
         match yaml::parse_typed::<T>(text, range, budget) {
             Some(typed) if typed.is_valid() => {
                 (Self { range, readable: true, value: None, spans: OnceLock::new() }, Some(typed))
             }
-            _ => (Self::parse(path, text, range, schema, diags), None),
+            _ => (Self::parse(text, range, schema, problems), None),
         }
     }
 
-    /// Parses `text[range]` as a value and validates it against `schema`, reporting into `diags`.
-    pub fn parse(path: &str, text: &str, range: TextRange, schema: SchemaKind, diags: &mut Vec<Diagnostic>) -> Self {
+    /// Parses `text[range]` as a value and validates it against `schema`, adding what is wrong to
+    /// `problems`.
+    pub fn parse(text: &str, range: TextRange, schema: SchemaKind, problems: &mut Vec<ParseProblem>) -> Self {
         let spans = OnceLock::from(YamlSpans::parse(text, range));
         let budget = if schema == SchemaKind::FrontMatter { yaml::Budget::FrontMatter } else { yaml::Budget::Document };
         let value = match yaml::parse_value(text, range, budget) {
             Ok(v) => v,
             Err(e) => {
-                diags.push(
-                    Diagnostic::new(Rule::InvalidYaml, path, e.range, format!("invalid YAML: {}", e.message))
-                        .with_help("fix the YAML syntax here; the rest of this file is not checked until it parses"),
-                );
+                problems.push(ParseProblem::InvalidYaml { range: e.range, message: e.message });
                 return Self { range, readable: false, value: None, spans };
             }
         };
         let doc = Self { range, readable: true, value: Some(value), spans };
-        doc.report_schema_errors(path, text, schema, diags);
+        doc.schema_problems(text, schema, problems);
         doc
     }
 
@@ -110,7 +106,7 @@ impl YamlDoc {
         self.spans.get().unwrap_or(&NONE)
     }
 
-    fn report_schema_errors(&self, path: &str, text: &str, schema: SchemaKind, diags: &mut Vec<Diagnostic>) {
+    fn schema_problems(&self, text: &str, schema: SchemaKind, problems: &mut Vec<ParseProblem>) {
         let Some(value) = &self.value else { return };
         let first_line = {
             let lines = &text[self.range.start..self.range.end];
@@ -131,35 +127,26 @@ impl YamlDoc {
                         let mut pointer = error.pointer.clone();
                         yaml::push_segment(&mut pointer, &field);
                         let allowed = allowed_fields(schema, &error.pointer);
-                        diags.push(
-                            Diagnostic::new(
-                                Rule::UnknownField,
-                                path,
-                                at(&pointer),
-                                format!("{place}unknown field `{field}`"),
-                            )
-                            .with_help(format!("the fields allowed here are {allowed}; remove or rename this one")),
-                        );
+                        problems.push(ParseProblem::UnknownField {
+                            range: at(&pointer),
+                            place: place.clone(),
+                            field,
+                            allowed,
+                        });
                     }
                 }
                 Problem::MissingField(field) => {
                     let range = if error.pointer.is_empty() { first_line } else { at(&error.pointer) };
-                    diags.push(
-                        Diagnostic::new(
-                            Rule::SchemaViolation,
-                            path,
-                            range,
-                            format!("{place}missing required field `{field}`"),
-                        )
-                        .with_help(format!("add `{field}:` here")),
-                    );
+                    problems.push(ParseProblem::MissingField { range, place, field });
                 }
                 Problem::Invalid(message) => {
                     let range = span.map_or(first_line, |s| s.value);
-                    diags.push(
-                        Diagnostic::new(Rule::SchemaViolation, path, range, format!("{place}{message}"))
-                            .with_help(format!("see schemas/{} for what is allowed", schema.file_name())),
-                    );
+                    problems.push(ParseProblem::SchemaViolation {
+                        range,
+                        place,
+                        message,
+                        schema_file: schema.file_name(),
+                    });
                 }
             }
         }
@@ -382,9 +369,9 @@ pub struct QuestionEntry {
 }
 
 impl SpecDoc {
-    pub fn parse(source: &Source, diags: &mut Vec<Diagnostic>) -> Self {
+    pub fn parse(source: &Source, problems: &mut Vec<ParseProblem>) -> Self {
         let range = TextRange::new(bom_len(&source.text), source.text.len());
-        match YamlDoc::read::<model::Spec>(&source.path, &source.text, range, SchemaKind::Spec, diags) {
+        match YamlDoc::read::<model::Spec>(&source.text, range, SchemaKind::Spec, problems) {
             (yaml, Some(spec)) => Self::from_model(yaml, spec, &source.text),
             (yaml, None) => Self::from_value(yaml),
         }
@@ -471,9 +458,9 @@ pub struct ResourceEntry {
 }
 
 impl ResourcesDoc {
-    pub fn parse(source: &Source, diags: &mut Vec<Diagnostic>) -> Self {
+    pub fn parse(source: &Source, problems: &mut Vec<ParseProblem>) -> Self {
         let range = TextRange::new(bom_len(&source.text), source.text.len());
-        match YamlDoc::read::<model::Resources>(&source.path, &source.text, range, SchemaKind::Resources, diags) {
+        match YamlDoc::read::<model::Resources>(&source.text, range, SchemaKind::Resources, problems) {
             (yaml, Some(resources)) => {
                 let base = yaml.range.start;
                 let resources = resources
@@ -558,7 +545,7 @@ pub struct AnswerMeta {
 }
 
 impl AnswerDoc {
-    pub fn parse(source: &Source, diags: &mut Vec<Diagnostic>) -> Self {
+    pub fn parse(source: &Source, problems: &mut Vec<ParseProblem>) -> Self {
         let path = source.path.clone();
         let (folder_part, file_name) = path.rsplit_once('/').map_or(("", path.as_str()), |(d, f)| (d, f));
         let stem = file_name.strip_suffix(".md").unwrap_or(file_name).to_owned();
@@ -569,7 +556,7 @@ impl AnswerDoc {
         let front = match split.front {
             FrontMatterState::Present { content } => {
                 let (yaml, typed) =
-                    YamlDoc::read::<model::FrontMatter>(&path, text, content, SchemaKind::FrontMatter, diags);
+                    YamlDoc::read::<model::FrontMatter>(text, content, SchemaKind::FrontMatter, problems);
                 meta = match typed {
                     Some(front) => AnswerMeta::from_model(front, content.start),
                     None => AnswerMeta::from_value(&yaml),
@@ -577,28 +564,13 @@ impl AnswerDoc {
                 Some(yaml)
             }
             FrontMatterState::Unclosed { open } => {
-                diags.push(
-                    Diagnostic::new(Rule::InvalidYaml, &path, open, "the front matter opened here is never closed")
-                        .with_help("end the front matter with a line of `---` before the Markdown starts"),
-                );
+                problems.push(ParseProblem::UnclosedFrontMatter { open });
                 None
             }
             FrontMatterState::Missing => {
-                let at = TextRange::empty(split.bom);
                 let skeleton = front_matter_skeleton(&stem, folder.as_deref().unwrap_or("CATEGORY"));
-                let message = if text[split.bom..].trim().is_empty() {
-                    "the answer file is empty"
-                } else {
-                    "the answer has no YAML front matter"
-                };
-                diags.push(
-                    Diagnostic::new(Rule::MissingFrontMatter, &path, at, message)
-                        .with_help("start the file with `---`, the fields `id`, `category` and `difficulty`, and `---`")
-                        .with_fix(Fix::unsafe_(
-                            "Insert a front matter skeleton",
-                            vec![Edit::insert(&path, split.bom, skeleton)],
-                        )),
-                );
+                let empty = text[split.bom..].trim().is_empty();
+                problems.push(ParseProblem::MissingFrontMatter { at: split.bom, empty, skeleton });
                 None
             }
         };
@@ -701,12 +673,15 @@ mod tests {
         let (mut answers, mut specs) = (0, 0);
         for (path, text) in corpus() {
             let source = Source::new(path.clone(), text.clone());
-            let mut diags = Vec::new();
+            let mut problems = Vec::new();
             let range = TextRange::new(bom_len(&text), text.len());
             if path.ends_with("spec.yaml") {
-                let typed = SpecDoc::parse(&source, &mut diags);
-                assert!(diags.is_empty() && typed.yaml.value.is_none(), "{path} took the lenient path: {diags:?}");
-                let lenient = SpecDoc::from_value(YamlDoc::parse(&path, &text, range, SchemaKind::Spec, &mut diags));
+                let typed = SpecDoc::parse(&source, &mut problems);
+                assert!(
+                    problems.is_empty() && typed.yaml.value.is_none(),
+                    "{path} took the lenient path: {problems:?}"
+                );
+                let lenient = SpecDoc::from_value(YamlDoc::parse(&text, range, SchemaKind::Spec, &mut problems));
                 assert_eq!(opt(&typed.title), opt(&lenient.title));
                 let (t, l): (Vec<_>, Vec<_>) = (typed.questions().collect(), lenient.questions().collect());
                 assert_eq!(t.len(), l.len());
@@ -720,9 +695,9 @@ mod tests {
                 }
                 specs += 1;
             } else if path.ends_with("resources.yaml") {
-                let typed = ResourcesDoc::parse(&source, &mut diags);
-                assert!(diags.is_empty() && typed.yaml.value.is_none(), "{path}: {diags:?}");
-                let yaml = YamlDoc::parse(&path, &text, range, SchemaKind::Resources, &mut diags);
+                let typed = ResourcesDoc::parse(&source, &mut problems);
+                assert!(problems.is_empty() && typed.yaml.value.is_none(), "{path}: {problems:?}");
+                let yaml = YamlDoc::parse(&text, range, SchemaKind::Resources, &mut problems);
                 let lenient = ResourcesDoc::parse_value(yaml);
                 for (t, l) in typed.resources.iter().zip(&lenient.resources) {
                     let fields = |r: &ResourceEntry| {
@@ -734,17 +709,12 @@ mod tests {
                 }
                 assert_eq!(typed.resources.len(), lenient.resources.len());
             } else if path.contains('/') && path.ends_with(".md") {
-                let typed = AnswerDoc::parse(&source, &mut diags);
-                assert!(diags.is_empty(), "{path}: {diags:?}");
+                let typed = AnswerDoc::parse(&source, &mut problems);
+                assert!(problems.is_empty(), "{path}: {problems:?}");
                 let front = typed.front.as_ref().unwrap();
                 assert!(front.value.is_none(), "{path} took the lenient path");
-                let lenient = AnswerMeta::from_value(&YamlDoc::parse(
-                    &path,
-                    &text,
-                    front.range,
-                    SchemaKind::FrontMatter,
-                    &mut diags,
-                ));
+                let lenient =
+                    AnswerMeta::from_value(&YamlDoc::parse(&text, front.range, SchemaKind::FrontMatter, &mut problems));
                 let m = &typed.meta;
                 assert_eq!(
                     (opt(&m.id), opt(&m.category), opt(&m.difficulty)),

@@ -11,11 +11,10 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config, ConfigError};
-use crate::diagnostic::Diagnostic;
 use crate::document::{AnswerDoc, QuestionEntry, ResourceEntry, ResourcesDoc, Source, SpecDoc};
-use crate::registry::Rule;
 use crate::suggest::Candidates;
 use crate::syntax::link::{self, Resolved};
+use crate::syntax::problem::ParseProblem;
 use crate::text::TextRange;
 
 pub const SPEC_FILE: &str = "spec.yaml";
@@ -78,8 +77,9 @@ pub struct Workspace {
     pub spec: Option<SpecDoc>,
     pub resources: Option<ResourcesDoc>,
     pub answers: Vec<AnswerDoc>,
-    /// What parsing found (syntax and schema problems, unreadable files).
-    pub load_diagnostics: Vec<Diagnostic>,
+    /// What reading and parsing found wrong, by file (syntax and schema problems, unreadable
+    /// files); the rules of the syntax family word them.
+    problems: HashMap<String, Vec<ParseProblem>>,
     index: Index,
 }
 
@@ -116,80 +116,54 @@ struct ParsedFile {
     path: String,
     source: Option<Source>,
     parsed: Parsed,
-    diags: Vec<Diagnostic>,
+    problems: Vec<ParseProblem>,
 }
 
 impl ParsedFile {
     fn parse(path: String, content: FileContent, limit: u64) -> Self {
-        let mut diags = Vec::new();
+        let mut problems = Vec::new();
         // The text to show in snippets, and whether it may be parsed.
         let (source, readable) = match content {
             FileContent::Text(text) if text.len() as u64 > limit => {
-                diags.push(too_large(&path, text.len() as u64, limit));
+                problems.push(ParseProblem::TooLarge { bytes: text.len() as u64, limit });
                 (None, false)
             }
             FileContent::Text(text) if is_checked(&path) && text.contains('\0') => {
-                let at = text.find('\0').unwrap_or(0);
-                diags.push(
-                    Diagnostic::new(
-                        Rule::InvalidUtf8,
-                        &path,
-                        TextRange::new(at, at + 1),
-                        "the file contains a NUL byte: binary data, not text",
-                    )
-                    .with_help("an answer is UTF-8 text; remove the binary content (the first NUL byte is here)"),
-                );
+                problems.push(ParseProblem::Nul { at: text.find('\0').unwrap_or(0) });
                 (Some(Source::new(path.clone(), text.replace('\0', "?"))), false)
             }
             FileContent::Text(text) => (Some(Source::new(path.clone(), text)), true),
             FileContent::Symlink => {
-                diags.push(
-                    Diagnostic::new(
-                        Rule::SymlinkNotFollowed,
-                        &path,
-                        TextRange::empty(0),
-                        "this is a symbolic link, which mlqa never follows",
-                    )
-                    .with_help("put the file itself in the KB; links could point outside it, so they are not read"),
-                );
+                problems.push(ParseProblem::Symlink);
                 (None, false)
             }
             FileContent::TooLarge { bytes } => {
-                diags.push(too_large(&path, bytes, limit));
+                problems.push(ParseProblem::TooLarge { bytes, limit });
                 (None, false)
             }
             FileContent::InvalidUtf8 { lossy, valid_up_to } => {
                 if is_checked(&path) {
                     let at = crate::text::floor_char_boundary(&lossy, valid_up_to);
                     let end = lossy[at..].chars().next().map_or(at, |c| at + c.len_utf8());
-                    diags.push(
-                        Diagnostic::new(
-                            Rule::InvalidUtf8,
-                            &path,
-                            TextRange::new(at, end),
-                            "the file is not valid UTF-8",
-                        )
-                        .with_help("save the file as UTF-8; the first bad byte is here"),
-                    );
+                    problems.push(ParseProblem::NotUtf8 { range: TextRange::new(at, end) });
                 }
                 (Some(Source::new(path.clone(), lossy)), false)
             }
-            FileContent::Error(e) => {
+            FileContent::Error(error) => {
                 if is_checked(&path) {
-                    let message = format!("could not read the file: {e}");
-                    diags.push(Diagnostic::new(Rule::InvalidUtf8, &path, TextRange::empty(0), message));
+                    problems.push(ParseProblem::Unreadable { error });
                 }
                 (None, false)
             }
             FileContent::Unread => (None, false),
         };
         let parsed = match source.as_ref().filter(|_| readable) {
-            Some(s) if path == SPEC_FILE => Parsed::Spec(SpecDoc::parse(s, &mut diags)),
-            Some(s) if path == RESOURCES_FILE => Parsed::Resources(ResourcesDoc::parse(s, &mut diags)),
-            Some(s) if is_answer_path(&path) => Parsed::Answer(Box::new(AnswerDoc::parse(s, &mut diags))),
+            Some(s) if path == SPEC_FILE => Parsed::Spec(SpecDoc::parse(s, &mut problems)),
+            Some(s) if path == RESOURCES_FILE => Parsed::Resources(ResourcesDoc::parse(s, &mut problems)),
+            Some(s) if is_answer_path(&path) => Parsed::Answer(Box::new(AnswerDoc::parse(s, &mut problems))),
             _ => Parsed::Other,
         };
-        Self { path, source, parsed, diags }
+        Self { path, source, parsed, problems }
     }
 }
 
@@ -229,7 +203,7 @@ impl Workspace {
             spec: None,
             resources: None,
             answers: Vec::new(),
-            load_diagnostics: Vec::new(),
+            problems: HashMap::new(),
             index: Index::default(),
         };
         for file in parsed {
@@ -258,11 +232,10 @@ impl Workspace {
     /// others; gives the file back when it is not that case.
     fn replace_answer(&mut self, file: ParsedFile) -> Option<ParsedFile> {
         let at = self.index.answer_by_path.get(&file.path).copied();
-        let ParsedFile { path, source, parsed, diags } = file;
+        let ParsedFile { path, source, parsed, problems } = file;
         match (parsed, at) {
             (Parsed::Answer(answer), Some(i)) if self.answers.get(i).is_some_and(|a| a.path == path) => {
-                self.load_diagnostics.retain(|d| d.file != path);
-                self.load_diagnostics.extend(diags);
+                self.set_problems(&path, problems);
                 match source {
                     Some(s) => self.sources.insert(path, s),
                     None => self.sources.remove(&path),
@@ -278,7 +251,7 @@ impl Workspace {
                 }
                 None
             }
-            (parsed, _) => Some(ParsedFile { path, source, parsed, diags }),
+            (parsed, _) => Some(ParsedFile { path, source, parsed, problems }),
         }
     }
 
@@ -291,7 +264,7 @@ impl Workspace {
     fn forget(&mut self, path: &str) {
         self.files.remove(path);
         self.sources.remove(path);
-        self.load_diagnostics.retain(|d| d.file != path);
+        self.problems.remove(path);
         self.answers.retain(|a| a.path != path);
         if path == SPEC_FILE {
             self.spec = None;
@@ -302,10 +275,10 @@ impl Workspace {
 
     fn insert(&mut self, file: ParsedFile) {
         self.files.insert(file.path.clone());
+        self.set_problems(&file.path, file.problems);
         if let Some(s) = file.source {
             self.sources.insert(file.path, s);
         }
-        self.load_diagnostics.extend(file.diags);
         match file.parsed {
             Parsed::Spec(s) => self.spec = Some(s),
             Parsed::Resources(r) => self.resources = Some(r),
@@ -342,6 +315,24 @@ impl Workspace {
             }
         }
         self.index = index;
+    }
+
+    fn set_problems(&mut self, path: &str, problems: Vec<ParseProblem>) {
+        if problems.is_empty() {
+            self.problems.remove(path);
+        } else {
+            self.problems.insert(path.to_owned(), problems);
+        }
+    }
+
+    /// What reading `path` found wrong.
+    pub fn problems(&self, path: &str) -> &[ParseProblem] {
+        self.problems.get(path).map_or(&[], Vec::as_slice)
+    }
+
+    /// The files with problems.
+    pub fn files_with_problems(&self) -> impl Iterator<Item = &str> {
+        self.problems.keys().map(String::as_str)
     }
 
     /// Changes whenever the set of answers, the spec or the resources change, and only then
@@ -497,16 +488,6 @@ pub fn is_answer_path(path: &str) -> bool {
 /// Files whose text mlqa reads and checks.
 fn is_checked(path: &str) -> bool {
     path == SPEC_FILE || path == RESOURCES_FILE || is_answer_path(path)
-}
-
-fn too_large(path: &str, bytes: u64, limit: u64) -> Diagnostic {
-    Diagnostic::new(
-        Rule::FileTooLarge,
-        path,
-        TextRange::empty(0),
-        format!("the file is {bytes} bytes, over the limit of {limit}"),
-    )
-    .with_help("split it, or raise `limits.max-file-bytes` in mlqa.toml")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

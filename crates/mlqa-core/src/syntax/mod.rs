@@ -3,5 +3,6 @@
 pub mod front_matter;
 pub mod link;
 pub mod markdown;
+pub mod problem;
 pub mod yaml;
 pub mod yaml_guard;

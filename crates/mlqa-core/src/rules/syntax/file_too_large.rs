@@ -1,5 +1,9 @@
 use crate::config::RuleLevel;
+use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use crate::rules::{Check, Family, FixAvailability, RuleMeta};
+use crate::syntax::problem::ParseProblem;
+use crate::text::TextRange;
 
 pub(crate) const CHECK: Check = Check::Parse;
 
@@ -21,3 +25,17 @@ would slow every check and editor session.
 None automatic: split the file, or raise the limit in `mlqa.toml`.
 "#,
 };
+
+/// Words a file over the size limit.
+pub(crate) fn report(file: &str, problem: &ParseProblem) -> Option<Diagnostic> {
+    let ParseProblem::TooLarge { bytes, limit } = problem else { return None };
+    Some(
+        Diagnostic::new(
+            Rule::FileTooLarge,
+            file,
+            TextRange::empty(0),
+            format!("the file is {bytes} bytes, over the limit of {limit}"),
+        )
+        .with_help("split it, or raise `limits.max-file-bytes` in mlqa.toml"),
+    )
+}

@@ -1,5 +1,9 @@
 use crate::config::RuleLevel;
+use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use crate::rules::{Check, Family, FixAvailability, RuleMeta};
+use crate::syntax::problem::ParseProblem;
+use crate::text::TextRange;
 
 pub(crate) const CHECK: Check = Check::Parse;
 
@@ -21,3 +25,24 @@ parsed, rendered or searched.
 None automatic: re-save the file as UTF-8.
 "#,
 };
+
+/// Words a file that is not text: a NUL byte, bytes that are not UTF-8, or a read error.
+pub(crate) fn report(file: &str, problem: &ParseProblem) -> Option<Diagnostic> {
+    Some(match problem {
+        ParseProblem::Nul { at } => Diagnostic::new(
+            Rule::InvalidUtf8,
+            file,
+            TextRange::new(*at, at + 1),
+            "the file contains a NUL byte: binary data, not text",
+        )
+        .with_help("an answer is UTF-8 text; remove the binary content (the first NUL byte is here)"),
+        ParseProblem::NotUtf8 { range } => {
+            Diagnostic::new(Rule::InvalidUtf8, file, *range, "the file is not valid UTF-8")
+                .with_help("save the file as UTF-8; the first bad byte is here")
+        }
+        ParseProblem::Unreadable { error } => {
+            Diagnostic::new(Rule::InvalidUtf8, file, TextRange::empty(0), format!("could not read the file: {error}"))
+        }
+        _ => return None,
+    })
+}

@@ -1,5 +1,8 @@
 use crate::config::RuleLevel;
+use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use crate::rules::{Check, Family, FixAvailability, RuleMeta};
+use crate::syntax::problem::ParseProblem;
 
 pub(crate) const CHECK: Check = Check::Parse;
 
@@ -28,3 +31,18 @@ The flow sequence is never closed.
 None automatic: close the bracket, fix the indentation, quote the value that contains `: `.
 "#,
 };
+
+/// Words a YAML problem found while parsing `file`.
+pub(crate) fn report(file: &str, problem: &ParseProblem) -> Option<Diagnostic> {
+    Some(match problem {
+        ParseProblem::InvalidYaml { range, message } => {
+            Diagnostic::new(Rule::InvalidYaml, file, *range, format!("invalid YAML: {message}"))
+                .with_help("fix the YAML syntax here; the rest of this file is not checked until it parses")
+        }
+        ParseProblem::UnclosedFrontMatter { open } => {
+            Diagnostic::new(Rule::InvalidYaml, file, *open, "the front matter opened here is never closed")
+                .with_help("end the front matter with a line of `---` before the Markdown starts")
+        }
+        _ => return None,
+    })
+}

@@ -1,5 +1,9 @@
 use crate::config::RuleLevel;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::rules::Rule;
 use crate::rules::{Check, Family, FixAvailability, RuleMeta};
+use crate::syntax::problem::ParseProblem;
+use crate::text::TextRange;
 
 pub(crate) const CHECK: Check = Check::Parse;
 
@@ -37,3 +41,14 @@ Unsafe: inserts a skeleton with `id` from the file name, `category` from the fol
 `difficulty: core`, which you should review.
 "#,
 };
+
+/// Words an answer found without front matter, with the skeleton to insert.
+pub(crate) fn report(file: &str, problem: &ParseProblem) -> Option<Diagnostic> {
+    let ParseProblem::MissingFrontMatter { at, empty, skeleton } = problem else { return None };
+    let message = if *empty { "the answer file is empty" } else { "the answer has no YAML front matter" };
+    Some(
+        Diagnostic::new(Rule::MissingFrontMatter, file, TextRange::empty(*at), message)
+            .with_help("start the file with `---`, the fields `id`, `category` and `difficulty`, and `---`")
+            .with_fix(Fix::unsafe_("Insert a front matter skeleton", vec![Edit::insert(file, *at, skeleton.clone())])),
+    )
+}

@@ -1,5 +1,8 @@
 use crate::config::RuleLevel;
+use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use crate::rules::{Check, Family, FixAvailability, RuleMeta};
+use crate::syntax::problem::ParseProblem;
 
 pub(crate) const CHECK: Check = Check::Parse;
 
@@ -33,3 +36,18 @@ difficulty: advanced
 None automatic: the message names what the schema allows.
 "#,
 };
+
+/// Words a missing field or a value the schema refuses.
+pub(crate) fn report(file: &str, problem: &ParseProblem) -> Option<Diagnostic> {
+    Some(match problem {
+        ParseProblem::MissingField { range, place, field } => {
+            Diagnostic::new(Rule::SchemaViolation, file, *range, format!("{place}missing required field `{field}`"))
+                .with_help(format!("add `{field}:` here"))
+        }
+        ParseProblem::SchemaViolation { range, place, message, schema_file } => {
+            Diagnostic::new(Rule::SchemaViolation, file, *range, format!("{place}{message}"))
+                .with_help(format!("see schemas/{schema_file} for what is allowed"))
+        }
+        _ => return None,
+    })
+}

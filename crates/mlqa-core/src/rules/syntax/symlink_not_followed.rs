@@ -1,5 +1,9 @@
 use crate::config::RuleLevel;
+use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use crate::rules::{Check, Family, FixAvailability, RuleMeta};
+use crate::syntax::problem::ParseProblem;
+use crate::text::TextRange;
 
 pub(crate) const CHECK: Check = Check::Parse;
 
@@ -22,3 +26,17 @@ checked, so it may be broken without anyone knowing.
 None automatic: put the file itself in the KB, or remove the link.
 "#,
 };
+
+/// Words a symbolic link found in the KB.
+pub(crate) fn report(file: &str, problem: &ParseProblem) -> Option<Diagnostic> {
+    let ParseProblem::Symlink = problem else { return None };
+    Some(
+        Diagnostic::new(
+            Rule::SymlinkNotFollowed,
+            file,
+            TextRange::empty(0),
+            "this is a symbolic link, which mlqa never follows",
+        )
+        .with_help("put the file itself in the KB; links could point outside it, so they are not read"),
+    )
+}

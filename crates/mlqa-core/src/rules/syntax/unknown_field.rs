@@ -1,5 +1,8 @@
 use crate::config::RuleLevel;
+use crate::diagnostic::Diagnostic;
+use crate::rules::Rule;
 use crate::rules::{Check, Family, FixAvailability, RuleMeta};
+use crate::syntax::problem::ParseProblem;
 
 pub(crate) const CHECK: Check = Check::Parse;
 
@@ -31,3 +34,12 @@ related: [regularization]
 None automatic: rename the key, or remove it.
 "#,
 };
+
+/// Words a field the schema does not allow.
+pub(crate) fn report(file: &str, problem: &ParseProblem) -> Option<Diagnostic> {
+    let ParseProblem::UnknownField { range, place, field, allowed } = problem else { return None };
+    Some(
+        Diagnostic::new(Rule::UnknownField, file, *range, format!("{place}unknown field `{field}`"))
+            .with_help(format!("the fields allowed here are {allowed}; remove or rename this one")),
+    )
+}
