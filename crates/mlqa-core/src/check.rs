@@ -50,14 +50,14 @@ struct Levels {
 
 impl Levels {
     fn new(ws: &Workspace, selection: Selection) -> Self {
-        let base = Rule::ALL.iter().map(|&rule| severity(ws, &selection, rule, "")).collect();
+        let base = Rule::ALL.iter().map(|&rule| severity(&selection, rule, ws.config.base_level(rule))).collect();
         Self { selection, base }
     }
 
     /// The severities for `file`.
     fn of<'a>(&'a self, ws: &Workspace, file: &str) -> std::borrow::Cow<'a, [Option<Severity>]> {
         if ws.config.overridden(file) {
-            Rule::ALL.iter().map(|&rule| severity(ws, &self.selection, rule, file)).collect()
+            Rule::ALL.iter().map(|&rule| severity(&self.selection, rule, ws.config.level(rule, file))).collect()
         } else {
             std::borrow::Cow::Borrowed(&self.base)
         }
@@ -75,11 +75,11 @@ impl Levels {
     }
 }
 
-fn severity(ws: &Workspace, selection: &Selection, rule: Rule, file: &str) -> Option<Severity> {
+fn severity(selection: &Selection, rule: Rule, level: RuleLevel) -> Option<Severity> {
     if !selection.allows(rule) {
         return None;
     }
-    match ws.config.level(rule, file) {
+    match level {
         RuleLevel::Off => None,
         RuleLevel::Warn => Some(Severity::Warning),
         RuleLevel::Error => Some(Severity::Error),

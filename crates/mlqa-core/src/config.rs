@@ -181,6 +181,11 @@ impl Config {
         Ok(config)
     }
 
+    /// The level of `rule` for a file that no per-path override matches.
+    pub fn base_level(&self, rule: Rule) -> RuleLevel {
+        self.level_with(rule, None)
+    }
+
     /// Whether a per-path override applies to `file`.
     pub fn overridden(&self, file: &str) -> bool {
         self.matchers.iter().any(|m| m.is_match(file))
@@ -189,6 +194,10 @@ impl Config {
     /// The level of `rule` for `file` (relative to the KB root): the rule's default, then
     /// `[rules]` (family entries before rule entries), then each matching override in order.
     pub fn level(&self, rule: Rule, file: &str) -> RuleLevel {
+        self.level_with(rule, Some(file))
+    }
+
+    fn level_with(&self, rule: Rule, file: Option<&str>) -> RuleLevel {
         let mut level = rule.meta().default_level;
         let mut apply = |table: &BTreeMap<String, RuleLevel>| {
             if let Some(l) = table.get(rule.family().name()) {
@@ -200,7 +209,7 @@ impl Config {
         };
         apply(&self.rules);
         for (o, matcher) in self.overrides.iter().zip(&self.matchers) {
-            if matcher.is_match(file) {
+            if file.is_some_and(|file| matcher.is_match(file)) {
                 apply(&o.rules);
             }
         }
