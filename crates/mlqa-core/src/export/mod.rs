@@ -9,7 +9,6 @@ pub(crate) mod types;
 pub use types::{AnswerExport, CategoryExport, KbExport, QuestionExport, ResourceExport, SectionExport};
 
 use crate::document::AnswerDoc;
-use crate::syntax::link::{Resolved, Target, classify};
 use crate::workspace::Workspace;
 
 /// The document of `ws`. Entries the spec or resources file could not give an id are left out
@@ -93,24 +92,16 @@ fn answer(ws: &Workspace, a: &AnswerDoc, linked_from: &BTreeMap<String, Vec<Stri
 
 /// For each answer path, the ids of the other answers linking to it (sorted, once each).
 pub fn backlinks(ws: &Workspace) -> BTreeMap<String, Vec<String>> {
-    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut out = BTreeMap::new();
     for a in &ws.answers {
-        for link in &a.md.links {
-            let Target::Path { path, .. } = classify(&link.dest) else { continue };
-            if path.is_empty() {
-                continue;
-            }
-            if let Resolved::Inside(target) = ws.resolve(&a.path, path)
-                && target != a.path
-                && ws.answer_at(&target).is_some()
-            {
-                out.entry(target).or_default().push(a.id().to_owned());
-            }
+        let mut ids: Vec<String> =
+            ws.linked_from(&a.path).filter_map(|p| ws.answer_at(p)).map(|b| b.id().to_owned()).collect();
+        if ids.is_empty() {
+            continue;
         }
-    }
-    for ids in out.values_mut() {
         ids.sort();
         ids.dedup();
+        out.insert(a.path.clone(), ids);
     }
     out
 }

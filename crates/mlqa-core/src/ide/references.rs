@@ -95,7 +95,9 @@ fn question_references(ws: &Workspace, id: &str, declaration: bool) -> Vec<Locat
 /// Links to `target` (any anchor when `anchor` is None), at their destinations.
 pub(super) fn links_to(ws: &Workspace, target: &str, anchor: Option<&str>) -> Vec<Location> {
     let mut out = Vec::new();
-    for a in &ws.answers {
+    // The answers that link to it (the reverse index), and itself for its `#fragment` links.
+    let from: std::collections::BTreeSet<&str> = ws.linked_from(target).chain([target]).collect();
+    for a in from.into_iter().filter_map(|p| ws.answer_at(p)) {
         for link in a.md.links.iter().filter(|l| l.kind == LinkKind::Link) {
             let (file, frag) = link_target(ws, a, &link.dest);
             if file.as_deref() != Some(target) {
