@@ -36,7 +36,7 @@ impl Selection {
 
 /// Every diagnostic of the workspace, sorted by file, position and rule.
 pub fn check(ws: &Workspace, selection: &Selection) -> Vec<Diagnostic> {
-    Incremental::with_selection(ws, selection.clone()).all()
+    Incremental::with_selection(ws, selection.clone()).finished.into_values().flatten().collect()
 }
 
 /// The severity of each rule for a file (`None`: off or not selected), from the configuration
@@ -118,10 +118,24 @@ impl Incremental {
 
     pub fn with_selection(ws: &Workspace, selection: Selection) -> Self {
         let levels = Levels::new(ws, selection);
-        let answers = ws.answers.par_iter().map(|a| (a.path.clone(), answer_rules(ws, a, &levels))).collect();
-        let outlines = ws.answers.iter().map(|a| (a.path.clone(), outline(a))).collect();
-        let pointers = ws.answers.iter().map(|a| (a.path.clone(), pointers(a))).collect();
-        let workspace = by_file(workspace_rules(ws, &levels));
+        // The workspace rules (one pass each over the KB) run beside the answer rules.
+        let (per_answer, workspace) = rayon::join(
+            || {
+                ws.answers
+                    .par_iter()
+                    .map(|a| (a.path.as_str(), answer_rules(ws, a, &levels), outline(a), pointers(a)))
+                    .collect::<Vec<_>>()
+            },
+            || by_file(workspace_rules(ws, &levels)),
+        );
+        let n = per_answer.len();
+        let (mut answers, mut outlines, mut pointers) =
+            (HashMap::with_capacity(n), HashMap::with_capacity(n), HashMap::with_capacity(n));
+        for (path, diags, outline, points) in per_answer {
+            answers.insert(path.to_owned(), diags);
+            outlines.insert(path.to_owned(), outline);
+            pointers.insert(path.to_owned(), points);
+        }
         let generation = ws.generation();
         let mut this = Self { levels, answers, workspace, outlines, pointers, generation, finished: BTreeMap::new() };
         let files: BTreeSet<&str> = ws

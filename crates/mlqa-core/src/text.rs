@@ -60,7 +60,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Self { line_starts, len: text.len() }
     }
 
@@ -113,6 +113,27 @@ impl LineIndex {
     }
 }
 
+/// How many words `text` has: `text.split_whitespace().count()`, without decoding the ASCII
+/// bytes that make up nearly all prose.
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    let mut rest = text;
+    while let Some(&b) = rest.as_bytes().first() {
+        let (space, len) = if b.is_ascii() {
+            // `char::is_whitespace` on ASCII: space, \t, \n, \x0b, \x0c, \r.
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = rest.chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        rest = &rest[len..];
+    }
+    words
+}
+
 /// The largest char boundary at or before `offset`.
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset = offset.min(text.len());
@@ -135,6 +156,23 @@ mod tests {
         assert_eq!(index.line_col(text, text.len()), LineCol { line: 3, column: 5 });
         assert_eq!(index.offset(text, LineCol { line: 2, column: 5 }), x);
         assert_eq!(index.line_range(1, text), TextRange::new(3, text.find('\r').unwrap()));
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "tab\tand\nnewline\x0bvt\x0cff\r\ncr",
+            "no\u{a0}break\u{2003}em\u{3000}ideographic",
+            "√ x ₖ\u{85}next",
+            "zero\u{200b}width is not white space",
+            "\u{feff}bom",
+        ] {
+            assert_eq!(count_words(text), text.split_whitespace().count(), "{text:?}");
+        }
     }
 
     #[test]

@@ -172,7 +172,7 @@ pub fn parse(text: &str, start: usize) -> Markdown {
                 } else if let Some(h) = heading.as_mut() {
                     h.3.push_str(&t);
                 } else {
-                    md.prose.push(Prose { range, words: t.split_whitespace().count() as u32 });
+                    md.prose.push(Prose { range, words: crate::text::count_words(&t) as u32 });
                     if is_text {
                         find_stray_dollars(text, range, &mut md.stray_dollars);
                     }
@@ -257,15 +257,16 @@ fn fence_end(text: &str, start: usize) -> usize {
 
 fn find_stray_dollars(text: &str, range: TextRange, out: &mut Vec<TextRange>) {
     let bytes = &text.as_bytes()[range.start..range.end];
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'$' && (i == 0 || bytes[i - 1] != b'\\') {
+    let mut from = 0;
+    while let Some(n) = memchr::memchr(b'$', &bytes[from..]) {
+        let i = from + n;
+        if i == 0 || bytes[i - 1] != b'\\' {
             // `$$` is one delimiter.
             let len = if bytes.get(i + 1) == Some(&b'$') { 2 } else { 1 };
             out.push(TextRange::new(range.start + i, range.start + i + len));
-            i += len;
+            from = i + len;
         } else {
-            i += 1;
+            from = i + 1;
         }
     }
 }
