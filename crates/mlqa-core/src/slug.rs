@@ -7,9 +7,14 @@ use std::collections::HashMap;
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     for c in text.trim().chars() {
-        if c == ' ' {
-            slug.push('-');
-        } else if c == '-' || c == '_' || c.is_alphanumeric() || is_mark(c) {
+        if c.is_ascii() {
+            match c {
+                ' ' => slug.push('-'),
+                '-' | '_' => slug.push(c),
+                _ if c.is_ascii_alphanumeric() => slug.push(c.to_ascii_lowercase()),
+                _ => {}
+            }
+        } else if c.is_alphanumeric() || is_mark(c) {
             slug.extend(c.to_lowercase());
         }
     }

@@ -56,6 +56,21 @@ fn text() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
+    /// The word counter reads bytes; `split_whitespace` decodes characters: same count.
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them(
+        text in prop::collection::vec(
+            prop_oneof![
+                Just(" "), Just("\t"), Just("\n"), Just("\r\n"), Just("\u{b}"), Just("\u{c}"), Just("\u{85}"),
+                Just("\u{a0}"), Just("\u{1680}"), Just("\u{2003}"), Just("\u{2028}"), Just("\u{3000}"),
+                Just("word"), Just("√dₖ"), Just("±"), Just("—"), Just("\u{200b}"), Just("中文"), Just("😀"),
+            ],
+            0..30,
+        ).prop_map(|v| v.concat())
+    ) {
+        prop_assert_eq!(mlqa_core::text::count_words(&text), text.split_whitespace().count());
+    }
+
     #[test]
     fn diagnostics_are_in_bounds_and_on_char_boundaries(first in text()) {
         let ws = workspace(&first);
