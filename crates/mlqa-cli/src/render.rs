@@ -1,7 +1,8 @@
 //! Markdown for a terminal: headings, emphasis, lists, code blocks (Python keywords, strings,
 //! numbers and comments coloured), math left as readable LaTeX. Text from the KB is escaped.
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use mlqa_core::syntax::markdown::OPTIONS;
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::terminal::escape;
 
@@ -17,8 +18,6 @@ impl Style {
 
 pub fn markdown(text: &str, color: bool) -> String {
     let style = Style { color };
-    let options =
-        Options::ENABLE_MATH | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut out = String::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut code: Option<(String, String)> = None;
@@ -30,7 +29,7 @@ pub fn markdown(text: &str, color: bool) -> String {
         Some((_, h)) => h.push_str(s),
         None => out.push_str(s),
     };
-    for event in Parser::new_ext(text, options) {
+    for event in Parser::new_ext(text, OPTIONS) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, String::new())),
             Event::End(TagEnd::Heading(_)) => {

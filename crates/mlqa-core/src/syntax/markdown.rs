@@ -116,20 +116,24 @@ pub struct Comment {
     pub text: String,
 }
 
+/// The Markdown an answer is written in: CommonMark with math, tables, footnotes,
+/// strikethrough and `{#custom-id}` heading attributes. Whoever renders an answer (the terminal,
+/// the site) parses it with these, so that it sees the headings and links the checker saw.
+pub const OPTIONS: Options = Options::ENABLE_MATH
+    .union(Options::ENABLE_TABLES)
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
 /// Parses `text[start..]` (an answer's body, after its front matter).
 pub fn parse(text: &str, start: usize) -> Markdown {
     let body = &text[start..];
-    let options = Options::ENABLE_MATH
-        | Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut md = Markdown::default();
     let mut slugger = Slugger::default();
     let mut heading: Option<(u8, Option<String>, TextRange, String)> = None;
     let mut code: Option<usize> = None;
     let mut shapes = LinkShapes::new(text, start);
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         let range = TextRange::from(range).shift(start);
         shapes.event(&event, range);
         let is_text = matches!(event, Event::Text(_));

@@ -1,54 +1,31 @@
 //! An answer's Markdown as HTML for the site: pulldown-cmark's renderer, with three changes.
 //! Links to answers (`../x/y.md#anchor`) point at their pages (`../x/y.html#anchor`), so links
-//! work on the site exactly as in the repository; headings carry the anchors mlqa checks links
-//! against (GitHub's slugs); math is left as TeX in `.math` elements for KaTeX.
+//! work on the site exactly as in the repository; headings carry the anchors the checker gave
+//! them (the core's document: one source of truth for slugs); math is left as TeX in `.math`
+//! elements for KaTeX.
 
-use mlqa_core::slug::Slugger;
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use mlqa_core::syntax::markdown::OPTIONS;
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 
-fn options() -> Options {
-    Options::ENABLE_MATH
-        | Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
-/// `markdown` (an answer's body, without its front matter) as HTML.
-pub fn to_html(markdown: &str) -> String {
-    let mut slugger = Slugger::default();
-    let mut events: Vec<Event<'_>> = Vec::new();
-    // The open heading: where its start event is, and its text as the checker reads it.
-    let mut heading: Option<(usize, String)> = None;
-    for event in Parser::new_ext(markdown, options()) {
-        if let (Some((_, text)), Event::Text(t) | Event::Code(t) | Event::InlineMath(t)) = (heading.as_mut(), &event) {
-            text.push_str(t);
+/// `markdown` (an answer's body, without its front matter) as HTML; `anchors` are its headings'
+/// anchors in order, as the core's document of the answer has them.
+pub fn to_html<'a>(markdown: &str, anchors: impl IntoIterator<Item = &'a str>) -> String {
+    let mut anchors = anchors.into_iter();
+    let events = Parser::new_ext(markdown, OPTIONS).map(|event| match event {
+        Event::InlineMath(tex) => Event::Html(math("span", "math math-inline", &tex).into()),
+        Event::DisplayMath(tex) => Event::Html(math("div", "math math-display", &tex).into()),
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link { link_type, dest_url: site_link(dest_url), title, id })
         }
-        let event = match event {
-            Event::InlineMath(tex) => Event::Html(math("span", "math math-inline", &tex).into()),
-            Event::DisplayMath(tex) => Event::Html(math("div", "math math-display", &tex).into()),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                Event::Start(Tag::Link { link_type, dest_url: site_link(dest_url), title, id })
-            }
-            Event::Start(Tag::Heading { .. }) => {
-                heading = Some((events.len(), String::new()));
-                event
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((at, text)) = heading.take()
-                    && let Some(Event::Start(Tag::Heading { id, .. })) = events.get_mut(at)
-                {
-                    let anchor = slugger.anchor(&text);
-                    id.get_or_insert_with(|| anchor.into());
-                }
-                event
-            }
-            other => other,
-        };
-        events.push(event);
-    }
+        // Parsed with the same options as the core's, so the headings come in the same order.
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            let id = anchors.next().map(|a| CowStr::from(a.to_owned())).or(id);
+            Event::Start(Tag::Heading { level, id, classes, attrs })
+        }
+        other => other,
+    });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, events.into_iter());
+    html::push_html(&mut out, events);
     out
 }
 
@@ -56,7 +33,7 @@ pub fn to_html(markdown: &str) -> String {
 /// for the page's script to typeset.
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::new();
-    for event in Parser::new_ext(markdown, options()) {
+    for event in Parser::new_ext(markdown, OPTIONS) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::InlineMath(t) | Event::DisplayMath(t) => {
@@ -112,7 +89,7 @@ mod tests {
 
     #[test]
     fn links_to_answers_point_at_their_pages_with_the_anchor() {
-        let html = to_html("See [a](../x/y.md#why-it-holds), [b](z.md), [c](#local), [d](https://e.org/a.md).");
+        let html = to_html("See [a](../x/y.md#why-it-holds), [b](z.md), [c](#local), [d](https://e.org/a.md).", []);
         assert!(html.contains(r#"href="../x/y.html#why-it-holds""#), "{html}");
         assert!(html.contains(r#"href="z.html""#), "{html}");
         assert!(html.contains(r##"href="#local""##), "{html}");
@@ -121,15 +98,18 @@ mod tests {
 
     #[test]
     fn headings_get_the_anchors_links_are_checked_against() {
-        let html = to_html("# Q?\n\n## Short answer\n\n## Why `x` > y?\n\n## Short answer\n");
+        let text = "# Q?\n\n## Short answer\n\n## Why `x` > y?\n\n## Short answer\n\n## Custom {#mine}\n";
+        let doc = mlqa_core::syntax::markdown::parse(text, 0);
+        let html = to_html(text, doc.headings.iter().map(|h| h.anchor.as_str()));
         assert!(html.contains(r#"<h2 id="short-answer">Short answer</h2>"#), "{html}");
         assert!(html.contains(r#"<h2 id="why-x--y">"#), "{html}");
         assert!(html.contains(r#"<h2 id="short-answer-1">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="mine">Custom</h2>"#), "{html}");
     }
 
     #[test]
     fn math_is_kept_as_escaped_tex_for_katex() {
-        let html = to_html("Inline $a<b$ and\n\n$$\n\\frac{1}{2} & x\n$$\n");
+        let html = to_html("Inline $a<b$ and\n\n$$\n\\frac{1}{2} & x\n$$\n", []);
         assert!(html.contains(r#"<span class="math math-inline">a&lt;b</span>"#), "{html}");
         assert!(html.contains(r#"<div class="math math-display">"#) && html.contains(r"\frac{1}{2} &amp; x"), "{html}");
     }

@@ -21,11 +21,15 @@ pub fn pages(ws: &Workspace, kb: &KbExport) -> Vec<(String, Vec<u8>)> {
     ];
     for q in kb.categories.iter().flat_map(|c| &c.questions) {
         if let Some(a) = &q.answer {
-            let body = ws
+            // The body as the core read it, with the anchors the core gave its headings.
+            let html = ws
                 .answer_at(&a.path)
-                .and_then(|doc| ws.source(&a.path).map(|s| &s.text[doc.body_start.min(s.text.len())..]))
+                .and_then(|doc| {
+                    let body = &ws.source(&a.path)?.text.get(doc.body_start..)?;
+                    Some(to_html(body, doc.md.headings.iter().map(|h| h.anchor.as_str())))
+                })
                 .unwrap_or_default();
-            out.push((page_path(&a.path), site.answer(q, a, body).into_bytes()));
+            out.push((page_path(&a.path), site.answer(q, a, &html).into_bytes()));
         }
     }
     for r in &kb.resources {
@@ -132,7 +136,8 @@ impl<'a> Site<'a> {
         self.page("index.html", &self.kb.title, "index", &main, "")
     }
 
-    fn answer(&self, q: &QuestionExport, a: &AnswerExport, body: &str) -> String {
+    /// An answer's page around `body_html`, its Markdown body rendered.
+    fn answer(&self, q: &QuestionExport, a: &AnswerExport, body_html: &str) -> String {
         let path = page_path(&a.path);
         let root = root_of(&path);
         let category = a.path.split('/').next().unwrap_or_default();
@@ -143,7 +148,7 @@ impl<'a> Site<'a> {
             escape(category),
             escape(category_title),
             difficulty(a),
-            to_html(body)
+            body_html
         );
         main.push_str("<aside class=\"answer-links\">\n");
         let answer_list = |ids: &[String]| -> String {
