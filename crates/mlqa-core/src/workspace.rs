@@ -124,13 +124,15 @@ impl ParsedFile {
         let mut problems = Vec::new();
         // The text to show in snippets, and whether it may be parsed.
         let (source, readable) = match content {
+            // A text in memory (an editor's, or read from disk) is kept verbatim even when it is
+            // not parsed: the editor's edits apply to it, and snippets neutralize control bytes.
             FileContent::Text(text) if text.len() as u64 > limit => {
                 problems.push(ParseProblem::TooLarge { bytes: text.len() as u64, limit });
-                (None, false)
+                (Some(Source::new(path.clone(), text)), false)
             }
             FileContent::Text(text) if is_checked(&path) && text.contains('\0') => {
                 problems.push(ParseProblem::Nul { at: text.find('\0').unwrap_or(0) });
-                (Some(Source::new(path.clone(), text.replace('\0', "?"))), false)
+                (Some(Source::new(path.clone(), text)), false)
             }
             FileContent::Text(text) => (Some(Source::new(path.clone(), text)), true),
             FileContent::Symlink => {

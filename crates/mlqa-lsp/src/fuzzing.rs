@@ -56,20 +56,14 @@ fn handle(w: &mut World, m: &serde_json::Value) {
     let pos: Position = serde_json::from_value(params["position"].clone()).unwrap_or_default();
     match m["method"].as_str().unwrap_or_default() {
         "textDocument/didOpen" => {
-            let text = params["textDocument"]["text"].as_str().unwrap_or_default().to_owned();
-            w.open.insert(path.clone(), text.clone());
-            w.set_text(&path, text);
+            w.open_document(&path, params["textDocument"]["text"].as_str().unwrap_or_default().to_owned())
         }
-        "textDocument/didChange" => {
-            let mut text = w.open.get(&path).cloned().unwrap_or_default();
-            let changes: Vec<TextDocumentContentChangeEvent> =
-                serde_json::from_value(params["contentChanges"].clone()).unwrap_or_default();
-            for change in changes {
-                handlers::sync::apply(&mut text, change, w.encoding);
-            }
-            w.open.insert(path.clone(), text.clone());
-            w.set_text(&path, text);
-        }
+        "textDocument/didChange" => w.change_document(
+            &path,
+            serde_json::from_value::<Vec<TextDocumentContentChangeEvent>>(params["contentChanges"].clone())
+                .unwrap_or_default(),
+        ),
+        "textDocument/didClose" => w.close_document(&path),
         "textDocument/hover" => drop(handlers::hover::hover(w, &path, pos)),
         "textDocument/definition" => drop(handlers::definition::definition(w, &path, pos)),
         "textDocument/references" => drop(handlers::references::references(w, &path, pos, true)),

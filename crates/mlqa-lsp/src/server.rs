@@ -118,35 +118,19 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let Some(path) = self.path(&params.text_document.uri) else { return };
-        let _ = self.with(|w| {
-            let text = params.text_document.text;
-            w.open.insert(path.clone(), text.clone());
-            if w.source(&path).is_none_or(|s| s.text != text) {
-                w.set_text(&path, text);
-            }
-        });
+        let _ = self.with(|w| w.open_document(&path, params.text_document.text));
         self.publish().await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let Some(path) = self.path(&params.text_document.uri) else { return };
-        let _ = self.with(|w| {
-            let Some(mut text) = w.open.get(&path).cloned() else { return };
-            for change in params.content_changes {
-                handlers::sync::apply(&mut text, change, w.encoding);
-            }
-            w.open.insert(path.clone(), text.clone());
-            w.set_text(&path, text);
-        });
+        let _ = self.with(|w| w.change_document(&path, params.content_changes));
         self.publish().await;
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let Some(path) = self.path(&params.text_document.uri) else { return };
-        let _ = self.with(|w| {
-            w.open.remove(&path);
-            w.reread(&path);
-        });
+        let _ = self.with(|w| w.close_document(&path));
         self.publish().await;
     }
 

@@ -10,15 +10,22 @@ use mlqa_core::document::Source;
 use mlqa_core::workspace::FileContent;
 use mlqa_core::{Diagnostic, Workspace};
 
+use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
+
 use crate::convert::Encoding;
+use crate::handlers;
 
 #[derive(Default)]
 pub struct World {
     pub root: Option<PathBuf>,
     pub ws: Option<Workspace>,
     incremental: Incremental,
-    /// Texts of the documents open in the editor, by KB path.
-    pub open: HashMap<String, String>,
+    /// KB paths of the documents open in the editor. Their texts are the workspace's sources,
+    /// which hold a text handed over by the editor verbatim; an edit applies to that copy.
+    open: BTreeSet<String>,
+    /// Only while no workspace is loaded (the KB failed to load): the open documents' texts,
+    /// laid over the KB once it loads.
+    pending: HashMap<String, String>,
     /// What was last published, by KB path.
     published: BTreeMap<String, Vec<Diagnostic>>,
     /// Files whose diagnostics may differ from what was published: those the checker reported
@@ -33,10 +40,17 @@ impl World {
     /// (Re)loads the KB from disk, keeping the texts of open documents.
     pub fn load(&mut self, root: &Path) {
         self.root = Some(root.to_owned());
+        // The editor's texts, from the workspace they were laid over or from `pending`.
+        let mut texts = std::mem::take(&mut self.pending);
+        for path in &self.open {
+            if let Some(s) = self.source(path) {
+                texts.insert(path.clone(), s.text.clone());
+            }
+        }
         match Workspace::load(root) {
             Ok(mut ws) => {
-                for (path, text) in &self.open {
-                    ws.set_file(path, FileContent::Text(text.clone()));
+                for (path, text) in texts {
+                    ws.set_file(&path, FileContent::Text(text));
                 }
                 self.incremental = Incremental::new(&ws);
                 self.ws = Some(ws);
@@ -45,6 +59,7 @@ impl World {
             }
             Err(e) => {
                 self.ws = None;
+                self.pending = texts;
                 self.stale = None;
                 self.load_error = Some(e.to_string());
             }
@@ -65,6 +80,43 @@ impl World {
         }
     }
 
+    /// `textDocument/didOpen`: the editor's text replaces the file's.
+    pub fn open_document(&mut self, path: &str, text: String) {
+        self.open.insert(path.to_owned());
+        if self.ws.is_none() {
+            self.pending.insert(path.to_owned(), text);
+        } else if self.source(path).is_none_or(|s| s.text != text) {
+            self.set_text(path, text);
+        }
+    }
+
+    /// `textDocument/didChange`: the changes apply, in order, to the open document's text.
+    pub fn change_document(&mut self, path: &str, changes: Vec<TextDocumentContentChangeEvent>) {
+        if !self.open.contains(path) {
+            return;
+        }
+        let text = match self.ws.as_ref() {
+            Some(ws) => ws.source(path).map(|s| s.text.clone()),
+            None => self.pending.remove(path),
+        };
+        let mut text = text.unwrap_or_default();
+        for change in changes {
+            handlers::sync::apply(&mut text, change, self.encoding);
+        }
+        if self.ws.is_none() {
+            self.pending.insert(path.to_owned(), text);
+        } else {
+            self.set_text(path, text);
+        }
+    }
+
+    /// `textDocument/didClose`: the file is what is on disk again.
+    pub fn close_document(&mut self, path: &str) {
+        self.open.remove(path);
+        self.pending.remove(path);
+        self.reread(path);
+    }
+
     /// A file's text changed (an edit, or a change on disk); re-check what it can affect.
     pub fn set_text(&mut self, path: &str, text: String) {
         if path == CONFIG_FILE {
@@ -80,7 +132,7 @@ impl World {
 
     /// A file changed on disk: read it again (unless the editor has it open).
     pub fn reread(&mut self, path: &str) {
-        if self.open.contains_key(path) {
+        if self.open.contains(path) {
             return;
         }
         if path == CONFIG_FILE {
@@ -139,5 +191,64 @@ impl World {
             out.push((file, new));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    use super::*;
+
+    const ANSWER: &str = "---\nid: one\ncategory: a\ndifficulty: core\n---\n# One?\n\n## Short answer\nYes.\n";
+
+    fn kb(config: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("mlqa.toml"), config).unwrap();
+        std::fs::write(
+            dir.path().join("spec.yaml"),
+            "title: T\ncategories:\n  - id: a\n    title: A\n    questions:\n      - id: one\n        question: \"One?\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join("a")).unwrap();
+        std::fs::write(dir.path().join("a/one.md"), ANSWER).unwrap();
+        dir
+    }
+
+    fn insert(at: u32, text: &str) -> TextDocumentContentChangeEvent {
+        let pos = Position { line: at, character: 0 };
+        TextDocumentContentChangeEvent {
+            range: Some(Range { start: pos, end: pos }),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn an_open_document_is_edited_in_the_workspace_and_read_from_disk_again_when_closed() {
+        let dir = kb("");
+        let mut w = World::default();
+        w.load(dir.path());
+        w.open_document("a/one.md", ANSWER.to_owned());
+        w.change_document("a/one.md", vec![insert(8, "TODO\n")]);
+        assert!(w.source("a/one.md").unwrap().text.contains("## Short answer\nTODO\nYes."));
+        w.close_document("a/one.md");
+        assert_eq!(w.source("a/one.md").unwrap().text, ANSWER);
+    }
+
+    #[test]
+    fn edits_made_while_the_kb_cannot_load_are_kept_until_it_loads() {
+        let dir = kb("this is not toml");
+        let mut w = World::default();
+        w.load(dir.path());
+        assert!(w.ws.is_none() && w.load_error.is_some());
+        w.open_document("a/one.md", ANSWER.to_owned());
+        w.change_document("a/one.md", vec![insert(8, "unsaved\n")]);
+        std::fs::write(dir.path().join("mlqa.toml"), "").unwrap();
+        w.load(dir.path());
+        assert!(w.source("a/one.md").unwrap().text.contains("## Short answer\nunsaved\nYes."));
+        // And across a reload of a loaded KB.
+        w.load(dir.path());
+        assert!(w.source("a/one.md").unwrap().text.contains("unsaved"));
     }
 }
