@@ -12,7 +12,6 @@ use serde_json::Value;
 use crate::model::{self, Spanned, Text, Valid};
 use crate::schema::{Problem, SchemaKind};
 use crate::syntax::front_matter::{self, FrontMatterState};
-use crate::syntax::link::{self, Resolved, Target};
 use crate::syntax::markdown::{self, Markdown};
 use crate::syntax::problem::ParseProblem;
 use crate::syntax::yaml::{self, YamlSpans};
@@ -326,17 +325,8 @@ fn build(patterns: &[&str]) -> Result<Regex, String> {
 }
 
 fn link_targets(path: &str, md: &Markdown) -> Vec<String> {
-    let mut out: Vec<String> = md
-        .links
-        .iter()
-        .filter_map(|l| match link::classify(&l.dest) {
-            Target::Path { path: dest, .. } if !dest.is_empty() => match link::resolve(path, dest) {
-                Resolved::Inside(t) if t != path => Some(t),
-                _ => None,
-            },
-            _ => None,
-        })
-        .collect();
+    let mut out: Vec<String> =
+        md.links.iter().filter_map(|l| l.to.inside()).filter(|&t| t != path).map(str::to_owned).collect();
     out.sort();
     out.dedup();
     out
@@ -574,7 +564,7 @@ impl AnswerDoc {
                 None
             }
         };
-        let md = markdown::parse(text, split.body_start);
+        let md = markdown::parse(&path, text, split.body_start);
         let targets = link_targets(&path, &md);
         Self { path, stem, folder, front, meta, body_start: split.body_start, md, targets }
     }

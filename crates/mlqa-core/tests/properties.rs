@@ -157,7 +157,7 @@ proptest! {
     #[test]
     fn link_shaped_text_is_a_link_or_has_a_reason(tail in link_tail()) {
         let text = format!("[x]({tail}");
-        let md = mlqa_core::syntax::markdown::parse(&text, 0);
+        let md = mlqa_core::syntax::markdown::parse("a/x.md", &text, 0);
         let link = md.links.iter().any(|l| l.range.start == 0);
         let malformed: Vec<_> = md.malformed_links.iter().filter(|m| m.range.start == 0).collect();
         prop_assert!(link == malformed.is_empty(), "{text:?}: link {link}, malformed {malformed:?}");
@@ -181,7 +181,7 @@ proptest! {
     /// A malformed link starts at an unescaped `[` (or `![`), outside every parsed link.
     #[test]
     fn malformed_links_start_at_a_bracket_and_respect_links(text in bracket_prose()) {
-        let md = mlqa_core::syntax::markdown::parse(&text, 0);
+        let md = mlqa_core::syntax::markdown::parse("a/x.md", &text, 0);
         for m in &md.malformed_links {
             let shape = &text[m.range.start..m.range.end];
             prop_assert!(shape.starts_with('[') || shape.starts_with("!["), "{text:?}: {shape:?}");

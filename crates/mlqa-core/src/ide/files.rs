@@ -1,7 +1,7 @@
 //! Will-rename-files: the link edits that keep the KB consistent when files move.
 
 use crate::diagnostic::Edit;
-use crate::syntax::link::{Resolved, Target, classify, relative_path};
+use crate::syntax::link::{LinkTarget, Resolved, relative_path};
 use crate::text::TextRange;
 use crate::workspace::Workspace;
 
@@ -13,13 +13,9 @@ pub fn file_moves(ws: &Workspace, moves: &[(String, String)]) -> Vec<Edit> {
     for a in &ws.answers {
         let from_new = new_path(&a.path);
         for link in a.md.links.iter() {
-            let Target::Path { path, .. } = classify(&link.dest) else { continue };
-            if path.is_empty() {
-                continue;
-            }
-            let Resolved::Inside(target) = ws.resolve(&a.path, path) else { continue };
-            let target_new = new_path(&target);
-            if target_new == target && from_new == a.path {
+            let LinkTarget::Path { path, resolved: Some(Resolved::Inside(target)), .. } = &link.to else { continue };
+            let target_new = new_path(target);
+            if target_new == *target && from_new == a.path {
                 continue;
             }
             let Some(source) = ws.source(&a.path) else { continue };

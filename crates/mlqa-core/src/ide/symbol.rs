@@ -1,7 +1,7 @@
 //! What is at an offset of a file: the symbol every feature starts from, and where it points.
 
 use crate::document::{AnswerDoc, Item};
-use crate::syntax::link::{Resolved, Target, classify};
+use crate::syntax::link::{LinkTarget, Resolved};
 use crate::syntax::markdown::{Heading, LinkKind};
 use crate::text::TextRange;
 use crate::workspace::{RESOURCES_FILE, SPEC_FILE, Workspace};
@@ -105,7 +105,7 @@ pub fn symbol_at(ws: &Workspace, file: &str, offset: usize) -> Option<Symbol> {
         return Some(Symbol::Resource { range: r.range, id: r.value.clone() });
     }
     if let Some(link) = answer.md.links.iter().find(|l| l.kind == LinkKind::Link && l.range.touches(offset)) {
-        let (file, anchor) = link_target(ws, answer, &link.dest);
+        let (file, anchor) = link_target(answer, &link.to);
         return Some(Symbol::Link { range: link.dest_range, file, anchor });
     }
     let h = answer.md.headings.iter().find(|h| h.range.touches(offset))?;
@@ -121,15 +121,14 @@ fn topic_symbol(ws: &Workspace, t: &Item) -> Symbol {
 }
 
 /// Where a link written in `answer` points: a KB file and an anchor.
-pub(super) fn link_target(ws: &Workspace, answer: &AnswerDoc, dest: &str) -> (Option<String>, Option<String>) {
-    match classify(dest) {
-        Target::Fragment(f) => (Some(answer.path.clone()), Some(f.to_owned())),
-        Target::Path { path: "", fragment } => (Some(answer.path.clone()), fragment.map(str::to_owned)),
-        Target::Path { path, fragment } => match ws.resolve(&answer.path, path) {
-            Resolved::Inside(p) => (Some(p), fragment.filter(|f| !f.is_empty()).map(str::to_owned)),
-            Resolved::Escapes => (None, None),
-        },
-        Target::Url { .. } => (None, None),
+pub(super) fn link_target(answer: &AnswerDoc, to: &LinkTarget) -> (Option<String>, Option<String>) {
+    match to {
+        LinkTarget::Fragment(f) => (Some(answer.path.clone()), Some(f.clone())),
+        LinkTarget::Path { fragment, resolved: None, .. } => (Some(answer.path.clone()), fragment.clone()),
+        LinkTarget::Path { fragment, resolved: Some(Resolved::Inside(p)), .. } => {
+            (Some(p.clone()), fragment.as_ref().filter(|f| !f.is_empty()).cloned())
+        }
+        LinkTarget::Path { resolved: Some(Resolved::Escapes), .. } | LinkTarget::Url { .. } => (None, None),
     }
 }
 

@@ -41,6 +41,44 @@ pub fn classify(dest: &str) -> Target<'_> {
     Target::Path { path, fragment }
 }
 
+/// A link's destination as the rules and the IDE read it: classified, and a relative path
+/// resolved against the folder of the file it is in. Worked out once per link, when the file
+/// is parsed ([`crate::syntax::markdown::parse`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// `#anchor` in the same file.
+    Fragment(String),
+    /// A relative path as written (before `#` and `?`), its `#fragment` if any, and where it
+    /// points (`None` when the path is empty, as in `?q` or `#` after nothing).
+    Path { path: String, fragment: Option<String>, resolved: Option<Resolved> },
+    /// Anything with a scheme (`https`, `javascript`), or protocol-relative (`//host`: the
+    /// scheme is empty).
+    Url { scheme: String },
+}
+
+impl LinkTarget {
+    /// `dest`, written in the file at `from` (relative to the KB root).
+    pub fn of(from: &str, dest: &str) -> Self {
+        match classify(dest) {
+            Target::Fragment(f) => Self::Fragment(f.to_owned()),
+            Target::Path { path, fragment } => Self::Path {
+                path: path.to_owned(),
+                fragment: fragment.map(str::to_owned),
+                resolved: (!path.is_empty()).then(|| resolve(from, path)),
+            },
+            Target::Url { scheme } => Self::Url { scheme: scheme.to_owned() },
+        }
+    }
+
+    /// The file or folder inside the KB it points to (not itself for a `#fragment`).
+    pub fn inside(&self) -> Option<&str> {
+        match self {
+            Self::Path { resolved: Some(Resolved::Inside(target)), .. } => Some(target),
+            _ => None,
+        }
+    }
+}
+
 /// Where a relative link points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolved {

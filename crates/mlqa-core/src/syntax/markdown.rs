@@ -6,6 +6,7 @@
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::slug::Slugger;
+use crate::syntax::link::LinkTarget;
 use crate::text::TextRange;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,6 +51,8 @@ pub struct Link {
     pub range: TextRange,
     /// The destination inside the link (the whole link when it cannot be told apart).
     pub dest_range: TextRange,
+    /// What `dest` is and where it points.
+    pub to: LinkTarget,
 }
 
 /// Link-shaped text that did not become a link or image: a `[text](` in prose whose
@@ -125,8 +128,9 @@ pub const OPTIONS: Options = Options::ENABLE_MATH
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_HEADING_ATTRIBUTES);
 
-/// Parses `text[start..]` (an answer's body, after its front matter).
-pub fn parse(text: &str, start: usize) -> Markdown {
+/// Parses `text[start..]` (an answer's body, after its front matter); `path` is the file's,
+/// relative to the KB root, against which relative links are resolved.
+pub fn parse(path: &str, text: &str, start: usize) -> Markdown {
     let body = &text[start..];
     let mut md = Markdown::default();
     let mut slugger = Slugger::default();
@@ -152,10 +156,10 @@ pub fn parse(text: &str, start: usize) -> Markdown {
                 }
             }
             Event::Start(Tag::Link { link_type, dest_url, .. }) => {
-                md.links.push(link(text, LinkKind::Link, link_type, &dest_url, range));
+                md.links.push(link(path, text, LinkKind::Link, link_type, &dest_url, range));
             }
             Event::Start(Tag::Image { link_type, dest_url, .. }) => {
-                md.links.push(link(text, LinkKind::Image, link_type, &dest_url, range));
+                md.links.push(link(path, text, LinkKind::Image, link_type, &dest_url, range));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let (fenced, lang) = match &kind {
@@ -217,7 +221,7 @@ fn heading_text_range(text: &str, range: TextRange) -> TextRange {
     TextRange::new(start, start + title.len())
 }
 
-fn link(text: &str, kind: LinkKind, link_type: LinkType, dest: &str, range: TextRange) -> Link {
+fn link(path: &str, text: &str, kind: LinkKind, link_type: LinkType, dest: &str, range: TextRange) -> Link {
     let source = &text[range.start..range.end];
     let dest_range = match link_type {
         LinkType::Inline => source
@@ -235,7 +239,7 @@ fn link(text: &str, kind: LinkKind, link_type: LinkType, dest: &str, range: Text
         LinkType::Autolink | LinkType::Email if range.len() >= 2 => TextRange::new(range.start + 1, range.end - 1),
         _ => range,
     };
-    Link { kind, dest: dest.to_owned(), range, dest_range }
+    Link { kind, dest: dest.to_owned(), range, dest_range, to: LinkTarget::of(path, dest) }
 }
 
 /// Whether a fenced block's last line is a closing fence of the opening fence's character.
@@ -662,7 +666,7 @@ mod tests {
     #[test]
     fn headings_links_code_and_math() {
         let text = "---\nx: 1\n---\n# Title\n\n## Short answer\nSee [Adam](../optimization/gd-variants.md#adam) and $x^2$.\n\n```python\nprint(1)\n```\n\n## Example\n```\nraw\n```\nIt costs $5.\n";
-        let md = parse(text, 13);
+        let md = parse("a/x.md", text, 13);
         let anchors: Vec<_> = md.headings.iter().map(|h| h.anchor.as_str()).collect();
         assert_eq!(anchors, ["title", "short-answer", "example"]);
         let h = &md.headings[1];
@@ -683,13 +687,13 @@ mod tests {
     #[test]
     fn setext_titles_span_all_their_lines() {
         let text = "one\ntwo\r\n===\n";
-        let md = parse(text, 0);
+        let md = parse("a/x.md", text, 0);
         let h = &md.headings[0];
         assert_eq!(&text[h.text_range.start..h.text_range.end], "one\ntwo");
     }
 
     fn malformed(text: &str) -> Vec<(&str, Malformation)> {
-        parse(text, 0).malformed_links.iter().map(|m| (&text[m.range.start..m.range.end], m.reason)).collect()
+        parse("a/x.md", text, 0).malformed_links.iter().map(|m| (&text[m.range.start..m.range.end], m.reason)).collect()
     }
 
     #[test]
@@ -727,7 +731,7 @@ mod tests {
         }
         let deep = format!("[x](a{}b{})", "(".repeat(34), ")".repeat(34));
         assert_eq!(malformed(&deep)[0].1, NestedTooDeep);
-        let md = parse("![a](b c)", 0);
+        let md = parse("a/x.md", "![a](b c)", 0);
         assert_eq!(md.malformed_links[0].kind, LinkKind::Image);
     }
 
@@ -758,21 +762,21 @@ mod tests {
     #[test]
     fn malformed_links_have_absolute_ranges_on_char_boundaries() {
         let text = "---\nid: x\n---\nSee [x](a b).\n";
-        let m = parse(text, 14).malformed_links[0];
+        let m = parse("a/x.md", text, 14).malformed_links[0];
         assert_eq!(&text[m.range.start..m.range.end], "[x](a b)");
         // Candidates that read past the lookahead are left out, and ranges stay on characters.
         let long = format!("[x](a{}", "é".repeat(3000));
-        for m in parse(&long, 0).malformed_links {
+        for m in parse("a/x.md", &long, 0).malformed_links {
             assert!(long.is_char_boundary(m.range.end));
         }
         // Each `](` here reads to the lookahead; the budget stops that after a few (no hang).
         let hostile = "[a](".repeat(20_000);
-        assert!(parse(&hostile, 0).malformed_links.len() < 20_000);
+        assert!(parse("a/x.md", &hostile, 0).malformed_links.len() < 20_000);
     }
 
     #[test]
     fn custom_ids_and_closed_atx_headings() {
-        let md = parse("## Custom {#mine}\n## Closed ##\n", 0);
+        let md = parse("a/x.md", "## Custom {#mine}\n## Closed ##\n", 0);
         assert_eq!(md.headings[0].anchor, "mine");
         assert_eq!(md.headings[1].text, "Closed");
     }

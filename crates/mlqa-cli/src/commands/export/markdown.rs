@@ -99,7 +99,7 @@ mod tests {
     #[test]
     fn headings_get_the_anchors_links_are_checked_against() {
         let text = "# Q?\n\n## Short answer\n\n## Why `x` > y?\n\n## Short answer\n\n## Custom {#mine}\n";
-        let doc = mlqa_core::syntax::markdown::parse(text, 0);
+        let doc = mlqa_core::syntax::markdown::parse("a/x.md", text, 0);
         let html = to_html(text, doc.headings.iter().map(|h| h.anchor.as_str()));
         assert!(html.contains(r#"<h2 id="short-answer">Short answer</h2>"#), "{html}");
         assert!(html.contains(r#"<h2 id="why-x--y">"#), "{html}");

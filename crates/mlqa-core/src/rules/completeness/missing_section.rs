@@ -58,7 +58,10 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
         // safe fix must do what it says, so it is tried on the text first (only when it fires).
         let takes = || {
             let fixed = format!("{}{insert}{}", &text[..at], &text[at..]);
-            markdown::parse(&fixed, ctx.answer.body_start).headings.iter().any(|h| same_section(&h.text, name))
+            markdown::parse(ctx.path(), &fixed, ctx.answer.body_start)
+                .headings
+                .iter()
+                .any(|h| same_section(&h.text, name))
         };
         out.push(if in_open_code {
             d.with_help("a code block runs to the end of the file: close its fence, then add the section")

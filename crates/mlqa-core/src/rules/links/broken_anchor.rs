@@ -2,7 +2,7 @@ use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
 use crate::suggest::closest;
-use crate::syntax::link::{Resolved, Target, classify};
+use crate::syntax::link::{LinkTarget, Resolved};
 use crate::syntax::markdown::LinkKind;
 use crate::text::TextRange;
 
@@ -35,19 +35,16 @@ Unsafe: replaces the fragment with the closest existing anchor of the target.
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for link in ctx.answer.md.links.iter().filter(|l| l.kind == LinkKind::Link) {
-        let (target_path, fragment) = match classify(&link.dest) {
-            Target::Fragment(f) => (ctx.path().to_owned(), f),
-            Target::Path { path: "", fragment: Some(f) } => (ctx.path().to_owned(), f),
-            Target::Path { path, fragment: Some(f) } => match ctx.ws.resolve(ctx.path(), path) {
-                Resolved::Inside(p) => (p, f),
-                Resolved::Escapes => continue,
-            },
+        let (target_path, fragment) = match &link.to {
+            LinkTarget::Fragment(f) => (ctx.path(), f.as_str()),
+            LinkTarget::Path { fragment: Some(f), resolved: None, .. } => (ctx.path(), f.as_str()),
+            LinkTarget::Path { fragment: Some(f), resolved: Some(Resolved::Inside(p)), .. } => (p.as_str(), f.as_str()),
             _ => continue,
         };
         if fragment.is_empty() {
             continue;
         }
-        let Some(target) = ctx.ws.answer_at(&target_path) else {
+        let Some(target) = ctx.ws.answer_at(target_path) else {
             continue;
         };
         if target.md.anchor(fragment).is_some() {

@@ -1,7 +1,7 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
-use crate::syntax::link::{Resolved, Target, classify, relative_path};
+use crate::syntax::link::{LinkTarget, Resolved, relative_path};
 use crate::syntax::markdown::LinkKind;
 
 pub(crate) const CHECK: Check = Check::Answer(check);
@@ -32,16 +32,10 @@ Unsafe: replaces the path with the closest existing answer's, keeping the `#anch
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for link in ctx.answer.md.links.iter().filter(|l| l.kind == LinkKind::Link) {
-        let Target::Path { path, .. } = classify(&link.dest) else {
+        let LinkTarget::Path { path, resolved: Some(Resolved::Inside(target)), .. } = &link.to else {
             continue;
         };
-        if path.is_empty() {
-            continue;
-        }
-        let Resolved::Inside(target) = ctx.ws.resolve(ctx.path(), path) else {
-            continue;
-        };
-        if ctx.ws.file_exists(&target) || is_folder(ctx, &target) {
+        if ctx.ws.file_exists(target) || is_folder(ctx, target) {
             continue;
         }
         let mut d = Diagnostic::new(
@@ -50,11 +44,11 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
             link.dest_range,
             format!("link target `{target}` does not exist"),
         );
-        let stem = target.rsplit('/').next().unwrap_or(&target).trim_end_matches(".md");
+        let stem = target.rsplit('/').next().unwrap_or(target).trim_end_matches(".md");
         if let Some(near) = ctx.ws.answer_candidates().closest(stem).and_then(|id| ctx.ws.answers_for(id).next()) {
             let new_path = relative_path(ctx.path(), &near.path);
             let source = ctx.source.slice(link.dest_range);
-            let replacement = source.replacen(path, &new_path, 1);
+            let replacement = source.replacen(path.as_str(), &new_path, 1);
             d = d.with_help(format!("did you mean `{new_path}`?")).with_fix(Fix::unsafe_(
                 format!("Link to {new_path}"),
                 vec![Edit::replace(ctx.path(), link.dest_range, replacement)],

@@ -1,7 +1,7 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
-use crate::syntax::link::{Target, classify};
+use crate::syntax::link::LinkTarget;
 use crate::text::TextRange;
 
 pub(crate) const CHECK: Check = Check::Answer(check);
@@ -33,7 +33,7 @@ Unsafe, for `http:` only: switches to `https:` (check that the site serves it).
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for link in &ctx.answer.md.links {
-        let Target::Url { scheme } = classify(&link.dest) else {
+        let LinkTarget::Url { scheme } = &link.to else {
             continue;
         };
         let lower = scheme.to_ascii_lowercase();

@@ -1,7 +1,7 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
-use crate::syntax::link::{Resolved, Target, classify};
+use crate::syntax::link::{LinkTarget, Resolved};
 
 pub(crate) const CHECK: Check = Check::Answer(check);
 
@@ -27,12 +27,9 @@ None automatic: link to a file inside the KB, or use an `https://` URL.
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for link in &ctx.answer.md.links {
-        let Target::Path { path, .. } = classify(&link.dest) else {
+        let LinkTarget::Path { path, resolved: Some(Resolved::Escapes), .. } = &link.to else {
             continue;
         };
-        if path.is_empty() || ctx.ws.resolve(ctx.path(), path) != Resolved::Escapes {
-            continue;
-        }
         out.push(
             Diagnostic::new(
                 Rule::LinkEscapesKb,

@@ -1,7 +1,7 @@
 use crate::config::RuleLevel;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
-use crate::syntax::link::{Resolved, Target, classify};
+
 use crate::syntax::markdown::LinkKind;
 
 pub(crate) const CHECK: Check = Check::Answer(check);
@@ -27,13 +27,10 @@ None automatic: add the image to the KB at that path, or correct the path.
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for image in ctx.answer.md.links.iter().filter(|l| l.kind == LinkKind::Image) {
-        let Target::Path { path, .. } = classify(&image.dest) else {
+        let Some(target) = image.to.inside() else {
             continue;
         };
-        let Resolved::Inside(target) = ctx.ws.resolve(ctx.path(), path) else {
-            continue;
-        };
-        if path.is_empty() || ctx.ws.file_exists(&target) {
+        if ctx.ws.file_exists(target) {
             continue;
         }
         out.push(

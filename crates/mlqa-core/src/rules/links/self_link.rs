@@ -2,7 +2,7 @@ use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules::links::removal_range;
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
-use crate::syntax::link::{Resolved, Target, classify};
+use crate::syntax::link::{LinkTarget, Resolved};
 use crate::syntax::markdown::LinkKind;
 
 pub(crate) const CHECK: Check = Check::Answer(check);
@@ -28,15 +28,15 @@ Safe: rewrites the link to `#anchor`, or removes the id from `related`.
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for link in ctx.answer.md.links.iter().filter(|l| l.kind == LinkKind::Link) {
-        let Target::Path { path, fragment } = classify(&link.dest) else {
+        let LinkTarget::Path { fragment, resolved: Some(Resolved::Inside(target)), .. } = &link.to else {
             continue;
         };
-        if path.is_empty() || ctx.ws.resolve(ctx.path(), path) != Resolved::Inside(ctx.path().to_owned()) {
+        if target != ctx.path() {
             continue;
         }
         let mut d =
             Diagnostic::new(Rule::SelfLink, ctx.path(), link.dest_range, "this link points to the answer it is in");
-        if let Some(f) = fragment.filter(|f| !f.is_empty()) {
+        if let Some(f) = fragment.as_deref().filter(|f| !f.is_empty()) {
             d = d.with_help(format!("write it as `#{f}`")).with_fix(Fix::safe(
                 format!("Use #{f}"),
                 vec![Edit::replace(ctx.path(), link.dest_range, format!("#{f}"))],
