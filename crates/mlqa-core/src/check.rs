@@ -7,7 +7,8 @@
 //! files whose raw diagnostics it touched, and [`Incremental::update`] says which files' finished
 //! diagnostics changed, so that the server publishes those and nothing else.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 

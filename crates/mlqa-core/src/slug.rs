@@ -1,6 +1,6 @@
 //! Heading anchors, following GitHub's slug rules so that an anchor that works here works there.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// GitHub's slug of a heading's text: lowercase; letters, digits, marks, `-`, `_` and spaces
 /// kept; everything else dropped; each space becomes `-`.

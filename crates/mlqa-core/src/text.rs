@@ -125,8 +125,24 @@ pub fn count_words(text: &str) -> usize {
     if bytes.iter().any(|&b| matches!(b, 0xC2 | 0xE1..=0xE3)) {
         return text.split_whitespace().count();
     }
-    let starts = bytes.windows(2).filter(|w| space(w[0]) && !space(w[1])).count();
-    starts + usize::from(bytes.first().is_some_and(|&b| !space(b)))
+    // 64 bytes at a time: a bit per byte that is white space; a word starts where a byte is
+    // not and the one before it (or the start of the text) is.
+    let mut words = 0;
+    let mut space_before = 1u64;
+    let mut count = |chunk: &[u8]| {
+        // Past the end of a short chunk: white space, which starts no word.
+        let mut mask = (!0u64).checked_shl(chunk.len() as u32).unwrap_or(0);
+        for (i, &b) in chunk.iter().enumerate() {
+            mask |= u64::from(space(b)) << i;
+        }
+        words += (!mask & (mask << 1 | space_before)).count_ones() as usize;
+        space_before = mask >> 63;
+    };
+    let chunks = bytes.chunks_exact(64);
+    let rest = chunks.remainder();
+    chunks.for_each(&mut count);
+    count(rest);
+    words
 }
 
 /// The largest char boundary at or before `offset`.
@@ -167,6 +183,10 @@ mod tests {
             "\u{feff}bom",
             "\u{1680}ogham\u{2028}line\u{2029}para\u{202f}narrow\u{205f}math",
             "é£\u{e9}\u{10348}\u{2060}joiner \u{e000}",
+            &"word ".repeat(13),
+            &"a b\tc  ".repeat(40),
+            &format!("{}x y", " ".repeat(63)),
+            &format!("{}x y", "z".repeat(64)),
         ] {
             assert_eq!(count_words(text), text.split_whitespace().count(), "{text:?}");
         }

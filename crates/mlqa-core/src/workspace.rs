@@ -1,7 +1,8 @@
 //! A loaded KB: every document parsed (in parallel), and the indexes the rules and the IDE
 //! features query: ids, answers by id and path, resources, the files that exist.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};

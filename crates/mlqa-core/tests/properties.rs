@@ -66,8 +66,10 @@ proptest! {
                 Just("word"), Just("√dₖ"), Just("±"), Just("—"), Just("\u{200b}"), Just("中文"), Just("😀"),
             ],
             0..30,
-        ).prop_map(|v| v.concat())
+        ).prop_map(|v| v.concat()),
+        ascii in "[a-c \t\n\r\u{b}\u{c}]{0,300}",
     ) {
+        prop_assert_eq!(mlqa_core::text::count_words(&ascii), ascii.split_whitespace().count());
         prop_assert_eq!(mlqa_core::text::count_words(&text), text.split_whitespace().count());
     }
 

@@ -132,7 +132,8 @@ pub const OPTIONS: Options = Options::ENABLE_MATH
 /// relative to the KB root, against which relative links are resolved.
 pub fn parse(path: &str, text: &str, start: usize) -> Markdown {
     let body = &text[start..];
-    let mut md = Markdown::default();
+    // A run of prose per line or inline span: about one per 50 bytes of an answer.
+    let mut md = Markdown { prose: Vec::with_capacity(body.len() / 50), ..Markdown::default() };
     let mut slugger = Slugger::default();
     let mut heading: Option<(u8, Option<String>, TextRange, String)> = None;
     let mut code: Option<usize> = None;

@@ -2,8 +2,8 @@
 //! key and value through tree-sitter-yaml, addressed by JSON pointer so that a schema error
 //! lands on the offending key or value.
 
+use foldhash::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use tree_sitter::{Node, Parser};
 

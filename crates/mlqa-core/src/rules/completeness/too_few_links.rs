@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use crate::config::RuleLevel;
 use crate::diagnostic::Diagnostic;

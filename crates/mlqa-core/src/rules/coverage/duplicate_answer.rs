@@ -1,4 +1,5 @@
-use std::collections::{BTreeMap, HashSet};
+use foldhash::{HashSet, HashSetExt};
+use std::collections::BTreeMap;
 
 use crate::config::RuleLevel;
 use crate::diagnostic::Diagnostic;

@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::config::RuleLevel;
 use crate::diagnostic::Diagnostic;
