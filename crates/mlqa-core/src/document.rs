@@ -326,7 +326,7 @@ fn build(patterns: &[&str]) -> Result<Regex, String> {
 
 fn link_targets(path: &str, md: &Markdown) -> Vec<String> {
     let mut out: Vec<String> =
-        md.links.iter().filter_map(|l| l.to.inside()).filter(|&t| t != path).map(str::to_owned).collect();
+        md.links.iter().filter_map(|l| l.to().inside()).filter(|&t| t != path).map(str::to_owned).collect();
     out.sort();
     out.dedup();
     out

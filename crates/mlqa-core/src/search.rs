@@ -176,7 +176,7 @@ impl SearchIndex {
                     add(&h.text, Field::Heading);
                 }
                 for p in &a.md.prose {
-                    add(source.slice(p.range), Field::Body);
+                    add(source.slice(p.range()), Field::Body);
                 }
                 for b in &a.md.code_blocks {
                     add(&b.code, Field::Body);

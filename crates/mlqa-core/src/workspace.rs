@@ -182,8 +182,8 @@ impl Workspace {
             Err(e) => return Err(LoadError::Io(config_path, e)),
         };
         let config = Config::parse(&config_text, &config_path).map_err(LoadError::Config)?;
-        let mut paths = Vec::new();
-        walk(root, root, 0, &mut paths).map_err(|e| LoadError::Io(root.to_owned(), e))?;
+        let mut paths = walk(root, root, 0).map_err(|e| LoadError::Io(root.to_owned(), e))?;
+        spec_first(&mut paths);
         let limit = config.limits.max_file_bytes;
         let files: Vec<(String, FileContent)> =
             paths.into_par_iter().map(|(rel, kind)| (rel.clone(), read(&root.join(&rel), kind, limit))).collect();
@@ -193,11 +193,13 @@ impl Workspace {
     /// Builds a workspace from files in memory (paths relative to `root`, `/`-separated).
     pub fn build(root: PathBuf, config: Config, mut files: Vec<(String, FileContent)>) -> Self {
         let limit = config.limits.max_file_bytes;
-        // The spec grows with the KB (1.6 MB at 10,000 questions) and is one file: parsed first,
-        // so that one thread reads it while the others read answers, instead of last, alone.
-        files.sort_by_key(|(path, _)| path != SPEC_FILE);
-        let parsed: Vec<ParsedFile> =
-            files.into_par_iter().map(|(path, content)| ParsedFile::parse(path, content, limit)).collect();
+        spec_first(&mut files);
+        let parsed = files.into_par_iter().map(|(path, content)| ParsedFile::parse(path, content, limit)).collect();
+        Self::assemble(root, config, parsed)
+    }
+
+    /// The workspace of parsed files: documents in place, then the indexes.
+    fn assemble(root: PathBuf, config: Config, parsed: Vec<ParsedFile>) -> Self {
         let mut ws = Self {
             root,
             config,
@@ -209,9 +211,27 @@ impl Workspace {
             problems: HashMap::new(),
             index: Index::default(),
         };
-        for file in parsed {
-            ws.insert(file);
+        // Collected, then built in bulk (a sorted `BTreeMap` builds in linear time), rather
+        // than inserted one by one.
+        let mut sources = Vec::with_capacity(parsed.len());
+        let mut files = Vec::with_capacity(parsed.len());
+        for ParsedFile { path, source, parsed, problems } in parsed {
+            files.push(path.clone());
+            if !problems.is_empty() {
+                ws.problems.insert(path.clone(), problems);
+            }
+            match parsed {
+                Parsed::Spec(s) => ws.spec = Some(s),
+                Parsed::Resources(r) => ws.resources = Some(r),
+                Parsed::Answer(a) => ws.answers.push(*a),
+                Parsed::Other => {}
+            }
+            if let Some(s) = source {
+                sources.push((path, s));
+            }
         }
+        ws.files = files.into_iter().collect();
+        ws.sources = sources.into_iter().collect();
         ws.answers.sort_by(|a, b| a.path.cmp(&b.path));
         ws.reindex();
         ws
@@ -294,29 +314,38 @@ impl Workspace {
         static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let mut index =
             Index { generation: GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed), ..Index::default() };
-        if let Some(spec) = &self.spec {
-            for (c, cat) in spec.categories.iter().enumerate() {
-                index.categories.entry(cat.id.value.clone()).or_insert(c);
-                for (q, question) in cat.questions.iter().enumerate() {
-                    index.questions.entry(question.id.value.clone()).or_insert((c, q));
+        // The forward maps on one thread, the reverse ones on another.
+        let ((), ()) = rayon::join(
+            || {
+                if let Some(spec) = &self.spec {
+                    for (c, cat) in spec.categories.iter().enumerate() {
+                        index.categories.entry(cat.id.value.clone()).or_insert(c);
+                        for (q, question) in cat.questions.iter().enumerate() {
+                            index.questions.entry(question.id.value.clone()).or_insert((c, q));
+                        }
+                    }
                 }
-            }
-        }
-        for (i, a) in self.answers.iter().enumerate() {
-            index.answers_by_id.entry(a.id().to_owned()).or_default().push(i);
-            index.answer_by_path.insert(a.path.clone(), i);
-            for t in &a.targets {
-                index.backlinks.entry(t.clone()).or_default().insert(a.path.clone());
-            }
-            for id in related_ids(a) {
-                index.related_by.entry(id).or_default().insert(a.path.clone());
-            }
-        }
-        if let Some(res) = &self.resources {
-            for (i, r) in res.resources.iter().enumerate() {
-                index.resources.entry(r.id.value.clone()).or_insert(i);
-            }
-        }
+                for (i, a) in self.answers.iter().enumerate() {
+                    index.answers_by_id.entry(a.id().to_owned()).or_default().push(i);
+                    index.answer_by_path.insert(a.path.clone(), i);
+                }
+                if let Some(res) = &self.resources {
+                    for (i, r) in res.resources.iter().enumerate() {
+                        index.resources.entry(r.id.value.clone()).or_insert(i);
+                    }
+                }
+            },
+            || {
+                for a in &self.answers {
+                    for t in &a.targets {
+                        index.backlinks.entry(t.clone()).or_default().insert(a.path.clone());
+                    }
+                    for id in related_ids(a) {
+                        index.related_by.entry(id).or_default().insert(a.path.clone());
+                    }
+                }
+            },
+        );
         self.index = index;
     }
 
@@ -500,36 +529,44 @@ enum EntryKind {
 }
 
 /// Every file below `dir`, relative to `root`; hidden entries skipped, symlinks never followed.
-fn walk(root: &Path, dir: &Path, depth: usize, out: &mut Vec<(String, EntryKind)>) -> std::io::Result<()> {
+/// The spec grows with the KB (1.6 MB at 10,000 questions) and is one file: it goes first, so
+/// that one thread parses it while the others parse answers, instead of last, alone.
+fn spec_first<T>(files: &mut [(String, T)]) {
+    files.sort_by_key(|(path, _)| path != SPEC_FILE);
+}
+
+/// The files below `dir`, sorted by path; folders are walked in parallel (a KB is mostly one
+/// folder per category).
+fn walk(root: &Path, dir: &Path, depth: usize) -> std::io::Result<Vec<(String, EntryKind)>> {
     if depth > MAX_DEPTH {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if name.starts_with('.') {
-            continue;
-        }
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        let path = entry.path();
-        let rel = || path.strip_prefix(root).ok().and_then(|p| p.to_str()).map(|p| p.replace('\\', "/"));
-        if kind.is_symlink() {
-            if let Some(rel) = rel() {
-                out.push((rel, EntryKind::Symlink));
-            }
-        } else if kind.is_dir() {
-            walk(root, &path, depth + 1, out)?;
-        } else if kind.is_file()
-            && let Some(rel) = rel()
-        {
-            out.push((rel, EntryKind::File));
-        }
+    let found: Vec<std::io::Result<Vec<(String, EntryKind)>>> = entries
+        .into_par_iter()
+        .map(|entry| {
+            let name = entry.file_name();
+            let Some(name) = name.to_str().filter(|n| !n.starts_with('.')) else { return Ok(Vec::new()) };
+            let Ok(kind) = entry.file_type() else { return Ok(Vec::new()) };
+            let path = dir.join(name);
+            let rel = || path.strip_prefix(root).ok().and_then(|p| p.to_str()).map(|p| p.replace('\\', "/"));
+            Ok(if kind.is_symlink() {
+                rel().map(|rel| (rel, EntryKind::Symlink)).into_iter().collect()
+            } else if kind.is_dir() {
+                walk(root, &path, depth + 1)?
+            } else if kind.is_file() {
+                rel().map(|rel| (rel, EntryKind::File)).into_iter().collect()
+            } else {
+                Vec::new()
+            })
+        })
+        .collect();
+    let mut out = Vec::new();
+    for f in found {
+        out.extend(f?);
     }
-    Ok(())
+    Ok(out)
 }
 
 /// Reads one file of the KB the way loading does (size limit first, symlinks not followed);
@@ -553,12 +590,13 @@ fn read(path: &Path, kind: EntryKind, limit: u64) -> FileContent {
         Ok(f) => f,
         Err(e) => return FileContent::Error(e.to_string()),
     };
-    if let Ok(meta) = file.metadata()
-        && meta.len() > limit
-    {
-        return FileContent::TooLarge { bytes: meta.len() };
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size > limit {
+        return FileContent::TooLarge { bytes: size };
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file and one byte more, so that it is read in one call and the next
+    // one sees its end (no probing read, no reallocation).
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     // Bounded even if the file grows after its size was read.
     if let Err(e) = file.take(limit + 1).read_to_end(&mut bytes) {
         return FileContent::Error(e.to_string());

@@ -56,6 +56,24 @@ fn text() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
+    /// A link destination classified once reads back as classifying it again would say.
+    #[test]
+    fn classified_links_read_back_as_classify_says(dest in "[a-z:/#?.%2 é]{0,16}") {
+        use mlqa_core::syntax::link::{Classified, LinkTarget, Target, classify, resolve};
+        let view = Classified::of("a/here.md", &dest);
+        let view = view.view(&dest);
+        let expected = match classify(&dest) {
+            Target::Fragment(f) => LinkTarget::Fragment(f),
+            Target::Url { scheme } => LinkTarget::Url { scheme },
+            Target::Path { path, fragment } => {
+                let resolved = (!path.is_empty()).then(|| resolve("a/here.md", path));
+                prop_assert_eq!(view, LinkTarget::Path { path, fragment, resolved: resolved.as_ref() });
+                return Ok(());
+            }
+        };
+        prop_assert_eq!(view, expected);
+    }
+
     /// The word counter reads bytes; `split_whitespace` decodes characters: same count.
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them(

@@ -13,7 +13,7 @@ pub fn file_moves(ws: &Workspace, moves: &[(String, String)]) -> Vec<Edit> {
     for a in &ws.answers {
         let from_new = new_path(&a.path);
         for link in a.md.links.iter() {
-            let LinkTarget::Path { path, resolved: Some(Resolved::Inside(target)), .. } = &link.to else { continue };
+            let LinkTarget::Path { path, resolved: Some(Resolved::Inside(target)), .. } = link.to() else { continue };
             let target_new = new_path(target);
             if target_new == *target && from_new == a.path {
                 continue;

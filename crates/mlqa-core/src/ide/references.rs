@@ -99,11 +99,11 @@ pub(super) fn links_to(ws: &Workspace, target: &str, anchor: Option<&str>) -> Ve
     let from: std::collections::BTreeSet<&str> = ws.linked_from(target).chain([target]).collect();
     for a in from.into_iter().filter_map(|p| ws.answer_at(p)) {
         for link in a.md.links.iter().filter(|l| l.kind == LinkKind::Link) {
-            let (file, frag) = link_target(a, &link.to);
+            let (file, frag) = link_target(a, link.to());
             if file.as_deref() != Some(target) {
                 continue;
             }
-            let same_file_only = matches!(link.to, LinkTarget::Fragment(_)) && anchor.is_none();
+            let same_file_only = matches!(link.to(), LinkTarget::Fragment(_)) && anchor.is_none();
             if same_file_only {
                 continue;
             }

@@ -105,7 +105,7 @@ pub fn symbol_at(ws: &Workspace, file: &str, offset: usize) -> Option<Symbol> {
         return Some(Symbol::Resource { range: r.range, id: r.value.clone() });
     }
     if let Some(link) = answer.md.links.iter().find(|l| l.kind == LinkKind::Link && l.range.touches(offset)) {
-        let (file, anchor) = link_target(answer, &link.to);
+        let (file, anchor) = link_target(answer, link.to());
         return Some(Symbol::Link { range: link.dest_range, file, anchor });
     }
     let h = answer.md.headings.iter().find(|h| h.range.touches(offset))?;
@@ -121,12 +121,12 @@ fn topic_symbol(ws: &Workspace, t: &Item) -> Symbol {
 }
 
 /// Where a link written in `answer` points: a KB file and an anchor.
-pub(super) fn link_target(answer: &AnswerDoc, to: &LinkTarget) -> (Option<String>, Option<String>) {
+pub(super) fn link_target(answer: &AnswerDoc, to: LinkTarget<'_>) -> (Option<String>, Option<String>) {
     match to {
-        LinkTarget::Fragment(f) => (Some(answer.path.clone()), Some(f.clone())),
-        LinkTarget::Path { fragment, resolved: None, .. } => (Some(answer.path.clone()), fragment.clone()),
+        LinkTarget::Fragment(f) => (Some(answer.path.clone()), Some(f.to_owned())),
+        LinkTarget::Path { fragment, resolved: None, .. } => (Some(answer.path.clone()), fragment.map(str::to_owned)),
         LinkTarget::Path { fragment, resolved: Some(Resolved::Inside(p)), .. } => {
-            (Some(p.clone()), fragment.as_ref().filter(|f| !f.is_empty()).cloned())
+            (Some(p.clone()), fragment.filter(|f| !f.is_empty()).map(str::to_owned))
         }
         LinkTarget::Path { resolved: Some(Resolved::Escapes), .. } | LinkTarget::Url { .. } => (None, None),
     }

@@ -42,39 +42,77 @@ pub fn classify(dest: &str) -> Target<'_> {
 }
 
 /// A link's destination as the rules and the IDE read it: classified, and a relative path
-/// resolved against the folder of the file it is in. Worked out once per link, when the file
-/// is parsed ([`crate::syntax::markdown::parse`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkTarget {
+/// resolved against the folder of the file it is in. A view of a [`Classified`] destination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkTarget<'a> {
     /// `#anchor` in the same file.
-    Fragment(String),
+    Fragment(&'a str),
     /// A relative path as written (before `#` and `?`), its `#fragment` if any, and where it
-    /// points (`None` when the path is empty, as in `?q` or `#` after nothing).
-    Path { path: String, fragment: Option<String>, resolved: Option<Resolved> },
+    /// points (`None` when the path is empty, as in `?q` or `#x` after nothing).
+    Path { path: &'a str, fragment: Option<&'a str>, resolved: Option<&'a Resolved> },
     /// Anything with a scheme (`https`, `javascript`), or protocol-relative (`//host`: the
     /// scheme is empty).
-    Url { scheme: String },
+    Url { scheme: &'a str },
 }
 
-impl LinkTarget {
-    /// `dest`, written in the file at `from` (relative to the KB root).
-    pub fn of(from: &str, dest: &str) -> Self {
-        match classify(dest) {
-            Target::Fragment(f) => Self::Fragment(f.to_owned()),
-            Target::Path { path, fragment } => Self::Path {
-                path: path.to_owned(),
-                fragment: fragment.map(str::to_owned),
-                resolved: (!path.is_empty()).then(|| resolve(from, path)),
-            },
-            Target::Url { scheme } => Self::Url { scheme: scheme.to_owned() },
-        }
-    }
-
+impl<'a> LinkTarget<'a> {
     /// The file or folder inside the KB it points to (not itself for a `#fragment`).
-    pub fn inside(&self) -> Option<&str> {
+    pub fn inside(self) -> Option<&'a str> {
         match self {
             Self::Path { resolved: Some(Resolved::Inside(target)), .. } => Some(target),
             _ => None,
+        }
+    }
+}
+
+/// What a link destination is and where it points, worked out once, when the file is parsed
+/// ([`crate::syntax::markdown::parse`]): the parts as offsets into the destination, and the
+/// resolved path. [`Classified::view`] reads it back without scanning or resolving again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Classified {
+    shape: Shape,
+    resolved: Option<Resolved>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Fragment,
+    /// The path is `dest[..path_end]`; the fragment starts at `fragment_at`.
+    Path {
+        path_end: usize,
+        fragment_at: Option<usize>,
+    },
+    /// The scheme is `dest[..scheme_end]`.
+    Url {
+        scheme_end: usize,
+    },
+}
+
+impl Classified {
+    /// `dest`, written in the file at `from` (relative to the KB root).
+    pub fn of(from: &str, dest: &str) -> Self {
+        // The path and the scheme start the destination; the fragment ends it.
+        match classify(dest) {
+            Target::Fragment(_) => Self { shape: Shape::Fragment, resolved: None },
+            Target::Path { path, fragment } => Self {
+                shape: Shape::Path { path_end: path.len(), fragment_at: fragment.map(|f| dest.len() - f.len()) },
+                resolved: (!path.is_empty()).then(|| resolve(from, path)),
+            },
+            Target::Url { scheme } => Self { shape: Shape::Url { scheme_end: scheme.len() }, resolved: None },
+        }
+    }
+
+    /// The destination `dest` (the one this was made of), read.
+    pub fn view<'a>(&'a self, dest: &'a str) -> LinkTarget<'a> {
+        let part = |r: std::ops::Range<usize>| dest.get(r).unwrap_or_default();
+        match self.shape {
+            Shape::Fragment => LinkTarget::Fragment(part(1..dest.len())),
+            Shape::Path { path_end, fragment_at } => LinkTarget::Path {
+                path: part(0..path_end),
+                fragment: fragment_at.map(|f| part(f..dest.len())),
+                resolved: self.resolved.as_ref(),
+            },
+            Shape::Url { scheme_end } => LinkTarget::Url { scheme: part(0..scheme_end) },
         }
     }
 }
@@ -163,6 +201,25 @@ mod tests {
         assert_eq!(classify("javascript:alert(1)"), Target::Url { scheme: "javascript" });
         assert_eq!(classify("//evil.example"), Target::Url { scheme: "" });
         assert_eq!(classify("C:/Windows/win.ini"), Target::Path { path: "C:/Windows/win.ini", fragment: None });
+    }
+
+    #[test]
+    fn a_classified_destination_reads_back_as_classified_and_resolved() {
+        for dest in
+            ["#pitfalls", "../a/b.md#x", "b.md", "b.md?q=1#y", "?q", "#", "", "https://x.org/a", "//evil", "C:/x"]
+        {
+            let classified = Classified::of("a/here.md", dest);
+            let expected = match classify(dest) {
+                Target::Fragment(f) => LinkTarget::Fragment(f),
+                Target::Path { path, fragment } => {
+                    let resolved = (!path.is_empty()).then(|| resolve("a/here.md", path));
+                    assert_eq!(classified.view(dest), LinkTarget::Path { path, fragment, resolved: resolved.as_ref() });
+                    continue;
+                }
+                Target::Url { scheme } => LinkTarget::Url { scheme },
+            };
+            assert_eq!(classified.view(dest), expected, "{dest}");
+        }
     }
 
     #[test]

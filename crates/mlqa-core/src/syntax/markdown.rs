@@ -6,7 +6,7 @@
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::slug::Slugger;
-use crate::syntax::link::LinkTarget;
+use crate::syntax::link::{Classified, LinkTarget};
 use crate::text::TextRange;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,8 +51,15 @@ pub struct Link {
     pub range: TextRange,
     /// The destination inside the link (the whole link when it cannot be told apart).
     pub dest_range: TextRange,
-    /// What `dest` is and where it points.
-    pub to: LinkTarget,
+    /// What `dest` is and where it points (read through [`Link::to`]).
+    classified: Classified,
+}
+
+impl Link {
+    /// What the destination is and where it points, as worked out when the file was parsed.
+    pub fn to(&self) -> LinkTarget<'_> {
+        self.classified.view(&self.dest)
+    }
 }
 
 /// Link-shaped text that did not become a link or image: a `[text](` in prose whose
@@ -109,8 +116,22 @@ pub struct CodeBlock {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prose {
-    pub range: TextRange,
+    // Offsets as `u32` (a file mlqa reads is far below 4 GiB): an answer has a run per line or
+    // inline span, so this is a third of what a `TextRange` would take.
+    start: u32,
+    end: u32,
     pub words: u32,
+}
+
+impl Prose {
+    fn new(range: TextRange, words: usize) -> Self {
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Self { start: at(range.start), end: at(range.end), words: at(words) }
+    }
+
+    pub fn range(&self) -> TextRange {
+        TextRange::new(self.start as usize, self.end as usize)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,8 +153,7 @@ pub const OPTIONS: Options = Options::ENABLE_MATH
 /// relative to the KB root, against which relative links are resolved.
 pub fn parse(path: &str, text: &str, start: usize) -> Markdown {
     let body = &text[start..];
-    // A run of prose per line or inline span: about one per 50 bytes of an answer.
-    let mut md = Markdown { prose: Vec::with_capacity(body.len() / 50), ..Markdown::default() };
+    let mut md = Markdown::default();
     let mut slugger = Slugger::default();
     let mut heading: Option<(u8, Option<String>, TextRange, String)> = None;
     let mut code: Option<usize> = None;
@@ -181,7 +201,7 @@ pub fn parse(path: &str, text: &str, start: usize) -> Markdown {
                 } else if let Some(h) = heading.as_mut() {
                     h.3.push_str(&t);
                 } else {
-                    md.prose.push(Prose { range, words: crate::text::count_words(&t) as u32 });
+                    md.prose.push(Prose::new(range, crate::text::count_words(&t)));
                     if is_text {
                         find_stray_dollars(text, range, &mut md.stray_dollars);
                     }
@@ -189,7 +209,7 @@ pub fn parse(path: &str, text: &str, start: usize) -> Markdown {
             }
             Event::InlineMath(t) => match heading.as_mut() {
                 Some(h) => h.3.push_str(&t),
-                None => md.prose.push(Prose { range, words: 1 }),
+                None => md.prose.push(Prose::new(range, 1)),
             },
             Event::Html(t) | Event::InlineHtml(t) if t.trim_start().starts_with("<!--") => {
                 let text = t.trim_end();
@@ -240,7 +260,7 @@ fn link(path: &str, text: &str, kind: LinkKind, link_type: LinkType, dest: &str,
         LinkType::Autolink | LinkType::Email if range.len() >= 2 => TextRange::new(range.start + 1, range.end - 1),
         _ => range,
     };
-    Link { kind, dest: dest.to_owned(), range, dest_range, to: LinkTarget::of(path, dest) }
+    Link { kind, dest: dest.to_owned(), range, dest_range, classified: Classified::of(path, dest) }
 }
 
 /// Whether a fenced block's last line is a closing fence of the opening fence's character.
@@ -644,7 +664,7 @@ impl Markdown {
 
     /// Prose words inside `range`.
     pub fn words_in(&self, range: TextRange) -> usize {
-        self.prose.iter().filter(|p| range.contains(p.range.start)).map(|p| p.words as usize).sum()
+        self.prose.iter().filter(|p| range.contains(p.range().start)).map(|p| p.words as usize).sum()
     }
 
     pub fn anchor(&self, anchor: &str) -> Option<&Heading> {

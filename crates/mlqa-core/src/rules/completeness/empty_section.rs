@@ -26,7 +26,7 @@ None automatic: write the section, or remove the heading if it is not required.
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     let md = &ctx.answer.md;
     for s in md.sections(ctx.text().len()) {
-        let has_prose = md.prose.iter().any(|p| s.body.contains(p.range.start) && p.words > 0);
+        let has_prose = md.prose.iter().any(|p| s.body.contains(p.range().start) && p.words > 0);
         let has_code = md.code_blocks.iter().any(|c| s.body.contains(c.range.start));
         if !has_prose && !has_code {
             out.push(

@@ -33,7 +33,7 @@ static PLACEHOLDER: LazyLock<Regex> =
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     let md = &ctx.answer.md;
-    let ranges = md.prose.iter().map(|p| p.range).chain(md.headings.iter().map(|h| h.text_range));
+    let ranges = md.prose.iter().map(|p| p.range()).chain(md.headings.iter().map(|h| h.text_range));
     for range in ranges {
         let text = ctx.source.slice(range);
         if text.starts_with('`') {

@@ -40,8 +40,8 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     let text: String = md
         .prose
         .iter()
-        .filter(|p| section.body.contains(p.range.start))
-        .map(|p| ctx.source.slice(p.range))
+        .filter(|p| section.body.contains(p.range().start))
+        .map(|p| ctx.source.slice(p.range()))
         .collect::<Vec<_>>()
         .join(" ");
     let sentences = count_sentences(&text);

@@ -35,10 +35,10 @@ Unsafe: replaces the fragment with the closest existing anchor of the target.
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for link in ctx.answer.md.links.iter().filter(|l| l.kind == LinkKind::Link) {
-        let (target_path, fragment) = match &link.to {
-            LinkTarget::Fragment(f) => (ctx.path(), f.as_str()),
-            LinkTarget::Path { fragment: Some(f), resolved: None, .. } => (ctx.path(), f.as_str()),
-            LinkTarget::Path { fragment: Some(f), resolved: Some(Resolved::Inside(p)), .. } => (p.as_str(), f.as_str()),
+        let (target_path, fragment) = match link.to() {
+            LinkTarget::Fragment(f) => (ctx.path(), f),
+            LinkTarget::Path { fragment: Some(f), resolved: None, .. } => (ctx.path(), f),
+            LinkTarget::Path { fragment: Some(f), resolved: Some(Resolved::Inside(p)), .. } => (p.as_str(), f),
             _ => continue,
         };
         if fragment.is_empty() {

@@ -32,7 +32,7 @@ Unsafe: replaces the path with the closest existing answer's, keeping the `#anch
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for link in ctx.answer.md.links.iter().filter(|l| l.kind == LinkKind::Link) {
-        let LinkTarget::Path { path, resolved: Some(Resolved::Inside(target)), .. } = &link.to else {
+        let LinkTarget::Path { path, resolved: Some(Resolved::Inside(target)), .. } = link.to() else {
             continue;
         };
         if ctx.ws.file_exists(target) || is_folder(ctx, target) {
@@ -48,7 +48,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(near) = ctx.ws.answer_candidates().closest(stem).and_then(|id| ctx.ws.answers_for(id).next()) {
             let new_path = relative_path(ctx.path(), &near.path);
             let source = ctx.source.slice(link.dest_range);
-            let replacement = source.replacen(path.as_str(), &new_path, 1);
+            let replacement = source.replacen(path, &new_path, 1);
             d = d.with_help(format!("did you mean `{new_path}`?")).with_fix(Fix::unsafe_(
                 format!("Link to {new_path}"),
                 vec![Edit::replace(ctx.path(), link.dest_range, replacement)],

@@ -33,7 +33,7 @@ Unsafe, for `http:` only: switches to `https:` (check that the site serves it).
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for link in &ctx.answer.md.links {
-        let LinkTarget::Url { scheme } = &link.to else {
+        let LinkTarget::Url { scheme } = link.to() else {
             continue;
         };
         let lower = scheme.to_ascii_lowercase();

@@ -27,7 +27,7 @@ None automatic: link to a file inside the KB, or use an `https://` URL.
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for link in &ctx.answer.md.links {
-        let LinkTarget::Path { path, resolved: Some(Resolved::Escapes), .. } = &link.to else {
+        let LinkTarget::Path { path, resolved: Some(Resolved::Escapes), .. } = link.to() else {
             continue;
         };
         out.push(

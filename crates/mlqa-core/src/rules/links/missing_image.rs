@@ -27,7 +27,7 @@ None automatic: add the image to the KB at that path, or correct the path.
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for image in ctx.answer.md.links.iter().filter(|l| l.kind == LinkKind::Image) {
-        let Some(target) = image.to.inside() else {
+        let Some(target) = image.to().inside() else {
             continue;
         };
         if ctx.ws.file_exists(target) {

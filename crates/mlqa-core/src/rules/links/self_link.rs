@@ -28,7 +28,7 @@ Safe: rewrites the link to `#anchor`, or removes the id from `related`.
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     for link in ctx.answer.md.links.iter().filter(|l| l.kind == LinkKind::Link) {
-        let LinkTarget::Path { fragment, resolved: Some(Resolved::Inside(target)), .. } = &link.to else {
+        let LinkTarget::Path { fragment, resolved: Some(Resolved::Inside(target)), .. } = link.to() else {
             continue;
         };
         if target != ctx.path() {
@@ -36,7 +36,7 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let mut d =
             Diagnostic::new(Rule::SelfLink, ctx.path(), link.dest_range, "this link points to the answer it is in");
-        if let Some(f) = fragment.as_deref().filter(|f| !f.is_empty()) {
+        if let Some(f) = fragment.filter(|f| !f.is_empty()) {
             d = d.with_help(format!("write it as `#{f}`")).with_fix(Fix::safe(
                 format!("Use #{f}"),
                 vec![Edit::replace(ctx.path(), link.dest_range, format!("#{f}"))],
