@@ -230,10 +230,10 @@ pub struct Covers {
 
 #[derive(Debug, Clone, Default)]
 struct CompiledCovers {
-    /// Patterns without a metacharacter (most of them: `variance`, `weight decay`), lowercased,
-    /// with their index in `patterns`: matched as substrings of the lowercased text, which
-    /// costs nothing to build.
-    literals: Vec<(usize, String)>,
+    /// Patterns that are words or a choice of words (most of them: `variance`, `weight decay`,
+    /// `L1|lasso`), as their lowercased alternatives, with their index in `patterns`: matched
+    /// as substrings of the lowercased text, which costs nothing to build.
+    literals: Vec<(usize, Vec<String>)>,
     /// The other patterns that compile, as one regex.
     regex: Option<Regex>,
     /// For each pattern of `regex`, its index in `patterns`.
@@ -258,7 +258,13 @@ impl Covers {
         let mut missing: Vec<usize> = Vec::new();
         if !compiled.literals.is_empty() {
             let lower = text.to_lowercase();
-            missing.extend(compiled.literals.iter().filter(|(_, l)| !lower.contains(l.as_str())).map(|(i, _)| *i));
+            missing.extend(
+                compiled
+                    .literals
+                    .iter()
+                    .filter(|(_, alts)| !alts.iter().any(|a| lower.contains(a.as_str())))
+                    .map(|(i, _)| *i),
+            );
         }
         if let Some(regex) = &compiled.regex {
             let mut found = PatternSet::new(regex.pattern_len());
@@ -281,10 +287,9 @@ impl Covers {
             let mut compiled = CompiledCovers::default();
             let mut others: Vec<usize> = Vec::new();
             for (i, p) in self.patterns.iter().enumerate() {
-                if !p.value.is_empty() && regex::escape(&p.value) == p.value {
-                    compiled.literals.push((i, p.value.to_lowercase()));
-                } else {
-                    others.push(i);
+                match literal_alternatives(&p.value) {
+                    Some(alts) => compiled.literals.push((i, alts)),
+                    None => others.push(i),
                 }
             }
             let all: Vec<&str> = others.iter().map(|&i| self.patterns[i].value.as_str()).collect();
@@ -308,6 +313,14 @@ impl Covers {
             compiled
         })
     }
+}
+
+/// `a|b c|d-e`, lowercased, when each alternative is a non-empty run of characters that match
+/// themselves: no regex syntax but `|` between them (`-`, `#`, `&` and `~` are literal outside a
+/// class, although `regex::escape` escapes them).
+fn literal_alternatives(pattern: &str) -> Option<Vec<String>> {
+    let is_meta = |c: char| matches!(c, '\\' | '.' | '+' | '*' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '^' | '$');
+    pattern.split('|').map(|alt| (!alt.is_empty() && !alt.contains(is_meta)).then(|| alt.to_lowercase())).collect()
 }
 
 fn build(patterns: &[&str]) -> Result<Regex, String> {
@@ -629,6 +642,43 @@ fn bom_len(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn covers_patterns_match_as_the_regex_would_whether_read_as_words_or_compiled() {
+        let patterns = [
+            "variance",
+            "L1|lasso",
+            "held-out|test",
+            "trade-?off",
+            "regulari[sz]",
+            "false positive|\\bFP\\b",
+            "weight decay",
+            "C++|c#",
+            "a|",
+            "0\\.5",
+            "AT&T",
+            "x~y",
+        ];
+        assert_eq!(literal_alternatives("L1|Lasso"), Some(vec!["l1".to_owned(), "lasso".to_owned()]));
+        assert_eq!(literal_alternatives("held-out|AT&T"), Some(vec!["held-out".to_owned(), "at&t".to_owned()]));
+        for not_words in ["a|", "|a", "trade-?off", "0\\.5", "C++|c#", "\\bFP\\b"] {
+            assert_eq!(literal_alternatives(not_words), None, "{not_words}");
+        }
+        let items: Vec<Item> =
+            patterns.iter().map(|p| Item { value: (*p).to_owned(), range: TextRange::default() }).collect();
+        let covers = Covers::new(items);
+        for text in
+            ["Lasso and Held-Out sets: a TRADEOFF; regularise. FP! Weight  decay. 0.5 at&t x~y", "", "ℓ1 testing c#"]
+        {
+            let unmatched: Vec<&str> = covers.unmatched(text).iter().map(|i| i.value.as_str()).collect();
+            let expected: Vec<&str> = patterns
+                .iter()
+                .copied()
+                .filter(|p| regex::RegexBuilder::new(p).case_insensitive(true).build().is_ok_and(|r| !r.is_match(text)))
+                .collect();
+            assert_eq!(unmatched, expected, "{text}");
+        }
+    }
 
     /// The files of the shipped KB and of a synthetic one: what the typed path must read exactly
     /// as the lenient path does.
