@@ -36,8 +36,33 @@ impl Selection {
 }
 
 /// Every diagnostic of the workspace, sorted by file, position and rule.
+/// [`Incremental`] computes the same from the same functions (a test compares them after
+/// thousands of edits); this one-shot form keeps nothing for later.
 pub fn check(ws: &Workspace, selection: &Selection) -> Vec<Diagnostic> {
-    Incremental::with_selection(ws, selection.clone()).finished.into_values().flatten().collect()
+    let levels = Levels::new(ws, selection.clone());
+    let (answers, workspace) = rayon::join(
+        || {
+            ws.answers
+                .par_iter()
+                .map(|a| (a.path.as_str(), answer_rules(ws, a, &levels)))
+                .filter(|(_, d)| !d.is_empty())
+                .collect::<HashMap<&str, Vec<Diagnostic>>>()
+        },
+        || by_file(workspace_rules(ws, &levels)),
+    );
+    // Every answer: one without raw diagnostics may still have an unused suppression.
+    let files: BTreeSet<&str> = ws
+        .files_with_problems()
+        .chain(ws.answers.iter().map(|a| a.path.as_str()))
+        .chain(workspace.keys().map(String::as_str))
+        .collect();
+    files
+        .into_par_iter()
+        .flat_map_iter(|f| {
+            let raw = answers.get(f).into_iter().flatten().chain(workspace.get(f).into_iter().flatten());
+            finish(ws, &levels, f, raw)
+        })
+        .collect()
 }
 
 /// The severity of each rule for a file (`None`: off or not selected), from the configuration
@@ -226,29 +251,40 @@ impl Incremental {
         if *selection == self.levels.selection { self.all() } else { check(ws, selection) }
     }
 
-    /// `file`'s diagnostics from the raw ones: levels, selection, suppressions, order.
+    /// `file`'s diagnostics, finished from the cached raw ones.
     fn finish_file(&self, ws: &Workspace, file: &str) -> Vec<Diagnostic> {
-        let levels = self.levels.of(ws, file);
-        let problems = ws
-            .problems(file)
-            .iter()
-            .filter(|p| levels[p.rule() as usize].is_some())
-            .map(|p| crate::rules::syntax::report(file, p));
         let raw = self.answers.get(file).into_iter().flatten().chain(self.workspace.get(file).into_iter().flatten());
-        let mut kept: Vec<Diagnostic> = problems
-            .chain(raw.cloned())
-            .filter_map(|d| {
-                let severity = levels[d.rule as usize]?;
-                Some(Diagnostic { severity, ..d })
-            })
-            .collect();
-        if let Some(answer) = ws.answer_at(file) {
-            apply_suppressions(ws, answer, &mut kept, &levels);
-        }
-        kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
-        kept.dedup();
-        kept
+        finish(ws, &self.levels, file, raw)
     }
+}
+
+/// `file`'s diagnostics from its parse problems and the rules' raw diagnostics: levels,
+/// selection, suppressions, order.
+fn finish<'a>(
+    ws: &Workspace,
+    levels: &Levels,
+    file: &str,
+    raw: impl Iterator<Item = &'a Diagnostic>,
+) -> Vec<Diagnostic> {
+    let levels = levels.of(ws, file);
+    let problems = ws
+        .problems(file)
+        .iter()
+        .filter(|p| levels[p.rule() as usize].is_some())
+        .map(|p| crate::rules::syntax::report(file, p));
+    let mut kept: Vec<Diagnostic> = problems
+        .chain(raw.cloned())
+        .filter_map(|d| {
+            let severity = levels[d.rule as usize]?;
+            Some(Diagnostic { severity, ..d })
+        })
+        .collect();
+    if let Some(answer) = ws.answer_at(file) {
+        apply_suppressions(ws, answer, &mut kept, &levels);
+    }
+    kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
+    kept.dedup();
+    kept
 }
 
 fn by_file(diags: Vec<Diagnostic>) -> HashMap<String, Vec<Diagnostic>> {

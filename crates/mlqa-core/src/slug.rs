@@ -35,6 +35,11 @@ pub struct Slugger {
 impl Slugger {
     pub fn anchor(&mut self, text: &str) -> String {
         let base = slugify(text);
+        if !self.seen.contains_key(&base) {
+            // The common case: a heading's first use of its slug.
+            self.seen.insert(base.clone(), 0);
+            return base;
+        }
         let mut candidate = base.clone();
         while self.seen.contains_key(&candidate) {
             let count = self.seen.entry(base.clone()).or_insert(0);

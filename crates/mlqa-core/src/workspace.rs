@@ -395,6 +395,14 @@ impl Workspace {
         self.files.iter().map(String::as_str)
     }
 
+    /// Whether some file of the KB is below the folder `path` (a trailing `/` is allowed).
+    pub fn is_folder(&self, path: &str) -> bool {
+        let prefix = format!("{}/", path.trim_end_matches('/'));
+        // The files are sorted: the first one at or after the prefix is below it, if any is.
+        let from = (std::ops::Bound::Included(prefix.as_str()), std::ops::Bound::Unbounded);
+        self.files.range::<str, _>(from).next().is_some_and(|f| f.starts_with(&prefix))
+    }
+
     pub fn question(&self, id: &str) -> Option<&QuestionEntry> {
         let (c, q) = *self.index.questions.get(id)?;
         Some(&self.spec.as_ref()?.categories[c].questions[q])
@@ -609,6 +617,26 @@ fn read(path: &Path, kind: EntryKind, limit: u64) -> FileContent {
         Err(e) => {
             let valid_up_to = e.utf8_error().valid_up_to();
             FileContent::InvalidUtf8 { lossy: String::from_utf8_lossy(e.as_bytes()).into_owned(), valid_up_to }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_is_a_prefix_of_some_file_up_to_a_slash() {
+        let files = ["a-b/x.md", "a/b.md", "ab/c.md", "d/e/f.md"]
+            .iter()
+            .map(|p| ((*p).to_owned(), FileContent::Text(String::new())))
+            .collect();
+        let ws = Workspace::build(PathBuf::from("/kb"), Config::default(), files);
+        for folder in ["a", "a/", "ab", "a-b", "d", "d/e"] {
+            assert!(ws.is_folder(folder), "{folder}");
+        }
+        for not_folder in ["a/b.md", "c", "a-", "d/e/f.md", "e"] {
+            assert!(!ws.is_folder(not_folder), "{not_folder}");
         }
     }
 }

@@ -129,12 +129,12 @@ pub enum Resolved {
 /// Lexically resolves `dest` against the folder of `from`; nothing is read.
 pub fn resolve(from: &str, dest: &str) -> Resolved {
     let dest = percent_decode(dest);
-    if dest.starts_with('/') || dest.starts_with('\\') || Path::new(&dest).has_root() || dest.contains(':') {
+    if dest.starts_with('/') || dest.starts_with('\\') || Path::new(dest.as_ref()).has_root() || dest.contains(':') {
         return Resolved::Escapes;
     }
     let mut parts: Vec<&str> = from.split('/').collect();
     parts.pop();
-    for comp in Path::new(&dest).components() {
+    for comp in Path::new(dest.as_ref()).components() {
         match comp {
             Component::Normal(p) => match p.to_str() {
                 Some(s) => parts.push(s),
@@ -153,9 +153,9 @@ pub fn resolve(from: &str, dest: &str) -> Resolved {
     Resolved::Inside(joined)
 }
 
-fn percent_decode(s: &str) -> String {
+fn percent_decode(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('%') {
-        return s.to_owned();
+        return std::borrow::Cow::Borrowed(s);
     }
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -174,7 +174,7 @@ fn percent_decode(s: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    std::borrow::Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// A relative path from the folder of `from` to `to` (both relative to the KB root).

@@ -31,7 +31,14 @@ None automatic: write the missing part, or remove the marker.
 static PLACEHOLDER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(TODO|TBD|FIXME|XXX)\b|(?i:lorem ipsum)").expect("valid"));
 
+/// The markers without word boundaries: a file this finds nowhere has none in any of its
+/// prose runs, so they are not searched one by one (nearly every answer).
+static ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"TODO|TBD|FIXME|XXX|(?i:lorem ipsum)").expect("valid"));
+
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
+    if !ANYWHERE.is_match(&ctx.source.text) {
+        return;
+    }
     let md = &ctx.answer.md;
     let ranges = md.prose.iter().map(|p| p.range()).chain(md.headings.iter().map(|h| h.text_range));
     for range in ranges {

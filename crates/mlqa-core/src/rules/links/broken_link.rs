@@ -61,6 +61,5 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn is_folder(ctx: &AnswerCtx<'_>, target: &str) -> bool {
-    let prefix = format!("{}/", target.trim_end_matches('/'));
-    target.is_empty() || ctx.ws.files().any(|f| f.starts_with(&prefix))
+    target.is_empty() || ctx.ws.is_folder(target)
 }
