@@ -99,6 +99,8 @@ struct Index {
     backlinks: HashMap<String, BTreeSet<String>>,
     /// Which answers (by path) list each id in `related` (an answer listing its own id aside).
     related_by: HashMap<String, BTreeSet<String>>,
+    /// Which answers (by path) cite each resource id in `resources`.
+    cited_by: HashMap<String, BTreeSet<String>>,
     /// The question ids and the answers' file names, measured for typo suggestions on first use.
     question_candidates: OnceLock<Candidates>,
     answer_candidates: OnceLock<Candidates>,
@@ -272,6 +274,10 @@ impl Workspace {
                 if before != after {
                     patch(&mut self.index.related_by, &old.path, &before, &after);
                 }
+                let (before, after) = (cited_ids(&old), cited_ids(new));
+                if before != after {
+                    patch(&mut self.index.cited_by, &old.path, &before, &after);
+                }
                 None
             }
             (parsed, _) => Some(ParsedFile { path, source, parsed, problems }),
@@ -342,6 +348,9 @@ impl Workspace {
                     }
                     for id in related_ids(a) {
                         index.related_by.entry(id).or_default().insert(a.path.clone());
+                    }
+                    for id in cited_ids(a) {
+                        index.cited_by.entry(id).or_default().insert(a.path.clone());
                     }
                 }
             },
@@ -431,6 +440,11 @@ impl Workspace {
         self.index.related_by.get(id).into_iter().flatten().map(String::as_str)
     }
 
+    /// The answers (by path, sorted) that cite resource `id` in `resources`.
+    pub fn cited_by(&self, id: &str) -> impl Iterator<Item = &str> {
+        self.index.cited_by.get(id).into_iter().flatten().map(String::as_str)
+    }
+
     /// The answers whose rules can give another result after `changed` changed: those files
     /// themselves, and the answers that link to them or to a folder above them.
     pub fn affected_by(&self, changed: &[String]) -> Vec<&AnswerDoc> {
@@ -499,6 +513,10 @@ impl Workspace {
 }
 
 /// The ids `a` lists in `related`, its own aside, once each.
+fn cited_ids(a: &AnswerDoc) -> BTreeSet<String> {
+    a.meta.resources.iter().map(|i| i.value.clone()).collect()
+}
+
 fn related_ids(a: &AnswerDoc) -> BTreeSet<String> {
     a.meta.related.iter().map(|i| i.value.clone()).filter(|id| id != a.id()).collect()
 }

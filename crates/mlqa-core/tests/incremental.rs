@@ -158,5 +158,12 @@ fn incremental_diagnostics_equal_a_fresh_check_after_random_edits() {
             let built: Vec<&str> = scratch.related_by(id).collect();
             assert_eq!(patched, built, "step {step}: who lists {id} in related, after changing {changed}");
         }
+        let cited: BTreeSet<&String> =
+            scratch.answers.iter().chain(&ws.answers).flat_map(|a| &a.meta.resources).map(|i| &i.value).collect();
+        for id in cited {
+            let patched: Vec<&str> = ws.cited_by(id).collect();
+            let built: Vec<&str> = scratch.cited_by(id).collect();
+            assert_eq!(patched, built, "step {step}: who cites {id}, after changing {changed}");
+        }
     }
 }

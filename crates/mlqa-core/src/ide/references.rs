@@ -29,8 +29,8 @@ pub fn references(ws: &Workspace, file: &str, offset: usize, declaration: bool) 
         Symbol::Link { file: None, .. } => Vec::new(),
         Symbol::Resource { id, .. } => {
             let mut out: Vec<Location> = ws
-                .answers
-                .iter()
+                .cited_by(&id)
+                .filter_map(|p| ws.answer_at(p))
                 .flat_map(|a| {
                     a.meta.resources.iter().filter(|r| r.value == id).map(|r| Location::new(&a.path, r.range))
                 })

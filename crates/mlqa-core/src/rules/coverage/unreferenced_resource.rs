@@ -1,5 +1,3 @@
-use foldhash::HashSet;
-
 use crate::config::RuleLevel;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Check, Family, FixAvailability, Rule, RuleMeta};
@@ -29,9 +27,8 @@ fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     if ws.answers.is_empty() {
         return;
     }
-    let cited: HashSet<&str> = ws.answers.iter().flat_map(|a| &a.meta.resources).map(|i| i.value.as_str()).collect();
     for r in ws.resource_entries() {
-        if !cited.contains(r.id.value.as_str()) {
+        if ws.cited_by(&r.id.value).next().is_none() {
             let topics: Vec<&str> = r.topics.iter().map(|t| t.value.as_str()).collect();
             let help = if topics.is_empty() {
                 "cite it in the `resources` of the answers it helps with, or remove it".to_owned()
