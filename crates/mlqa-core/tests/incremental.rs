@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use mlqa_core::check::Incremental;
+use mlqa_core::document::AnswerDoc;
 use mlqa_core::workspace::FileContent;
 use mlqa_core::{Config, Diagnostic, Selection, Workspace, check};
 
@@ -144,26 +145,33 @@ fn incremental_diagnostics_equal_a_fresh_check_after_random_edits() {
             .into_iter()
             .collect();
         assert_eq!(reported, differ, "step {step}: files reported changed after changing {changed}");
-        // The reverse link index, patched edit by edit, is the one built from scratch.
-        let targets: BTreeSet<&String> = scratch.answers.iter().chain(&ws.answers).flat_map(|a| &a.targets).collect();
-        for t in targets {
-            let patched: Vec<&str> = ws.linked_from(t).collect();
-            let built: Vec<&str> = scratch.linked_from(t).collect();
-            assert_eq!(patched, built, "step {step}: who links to {t}, after changing {changed}");
-        }
-        let ids: BTreeSet<&String> =
-            scratch.answers.iter().chain(&ws.answers).flat_map(|a| &a.meta.related).map(|i| &i.value).collect();
-        for id in ids {
-            let patched: Vec<&str> = ws.related_by(id).collect();
-            let built: Vec<&str> = scratch.related_by(id).collect();
-            assert_eq!(patched, built, "step {step}: who lists {id} in related, after changing {changed}");
-        }
-        let cited: BTreeSet<&String> =
-            scratch.answers.iter().chain(&ws.answers).flat_map(|a| &a.meta.resources).map(|i| &i.value).collect();
-        for id in cited {
-            let patched: Vec<&str> = ws.cited_by(id).collect();
-            let built: Vec<&str> = scratch.cited_by(id).collect();
-            assert_eq!(patched, built, "step {step}: who cites {id}, after changing {changed}");
+        // The reverse indexes, patched edit by edit, are the ones built from scratch.
+        type Keys = fn(&AnswerDoc) -> Vec<&str>;
+        type Index = for<'w> fn(&'w Workspace, &str) -> Vec<&'w str>;
+        let keys = |of: Keys| -> BTreeSet<String> {
+            scratch.answers.iter().chain(&ws.answers).flat_map(of).map(str::to_owned).collect()
+        };
+        let indexes: [(&str, Keys, Index); 3] = [
+            ("who links to", |a| a.targets.iter().map(String::as_str).collect(), |w, k| w.linked_from(k).collect()),
+            (
+                "who lists in related",
+                |a| a.meta.related.iter().map(|i| i.value.as_str()).collect(),
+                |w, k| w.related_by(k).collect(),
+            ),
+            (
+                "who cites",
+                |a| a.meta.resources.iter().map(|i| i.value.as_str()).collect(),
+                |w, k| w.cited_by(k).collect(),
+            ),
+        ];
+        for (what, of, index) in indexes {
+            for key in keys(of) {
+                assert_eq!(
+                    index(&ws, &key),
+                    index(&scratch, &key),
+                    "step {step}: {what} {key}, after changing {changed}"
+                );
+            }
         }
     }
 }
