@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Runs each fuzz target (fuzz_targets/*.rs) for SECONDS (default 60), growing fuzz/corpus/<target>/.
+# To keep what a run found: `cargo +nightly fuzz cmin --sanitizer none <target> corpus/<target>`
+# (keeps the inputs that add coverage), then commit fuzz/corpus.
 # Fails when a target does not build, or finds a crash, an input using over 2 GB or taking over 30 s
 # (left in fuzz/artifacts/<target>/).
 # Needs the nightly toolchain and cargo-fuzz (`cargo +nightly install cargo-fuzz --locked`).
@@ -27,4 +29,7 @@ for target in "${targets[@]}"; do
     echo "fuzz/$target failed (exit $status): see fuzz/artifacts/$target"
     exit 1
   fi
+done
+for target in "${targets[@]}"; do
+  echo "corpus/$target: $(ls "corpus/$target" | wc -l) inputs"
 done
