@@ -19,7 +19,7 @@ fn python_blocks() -> Vec<Block> {
     for answer in &ws.answers {
         let source = ws.source(&answer.path).expect("answers have text");
         for block in answer.md.code_blocks.iter().filter(|b| b.lang.as_deref() == Some("python")) {
-            let line = source.lines.line_col(&source.text, block.range.start).line;
+            let line = source.lines().line_col(&source.text, block.range.start).line;
             blocks.push(Block { file: answer.path.clone(), line, code: block.code.clone() });
         }
     }

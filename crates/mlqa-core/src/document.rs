@@ -29,13 +29,18 @@ pub struct Item {
 pub struct Source {
     pub path: String,
     pub text: String,
-    pub lines: LineIndex,
+    /// Built on first use: most files of a large KB never need a line number.
+    lines: OnceLock<LineIndex>,
 }
 
 impl Source {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        Self { path: path.into(), lines: LineIndex::new(&text), text }
+        Self { path: path.into(), text: text.into(), lines: OnceLock::new() }
+    }
+
+    /// Where the lines of the text start.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
     pub fn slice(&self, range: TextRange) -> &str {

@@ -61,9 +61,9 @@ pub fn parse(answer: &AnswerDoc, source: &Source) -> Vec<Suppression> {
 /// The first non-blank line after `offset` (the comment's end).
 fn next_line(source: &Source, offset: usize) -> TextRange {
     let text = &source.text;
-    let mut line = source.lines.line_of(offset.saturating_sub(1)) + 1;
-    while line < source.lines.line_count() {
-        let range = source.lines.line_range(line, text);
+    let mut line = source.lines().line_of(offset.saturating_sub(1)) + 1;
+    while line < source.lines().line_count() {
+        let range = source.lines().line_range(line, text);
         if !text[range.start..range.end].trim().is_empty() {
             return range;
         }

@@ -19,8 +19,8 @@ pub enum Encoding {
 pub fn position(source: &Source, offset: usize, encoding: Encoding) -> Position {
     let text = &source.text;
     let offset = mlqa_core::text::floor_char_boundary(text, offset);
-    let line = source.lines.line_of(offset);
-    let start = source.lines.line_start(line);
+    let line = source.lines().line_of(offset);
+    let start = source.lines().line_start(line);
     let prefix = &text[start..offset];
     let character = match encoding {
         Encoding::Utf8 => prefix.len(),
@@ -39,10 +39,10 @@ pub fn range(source: &Source, range: TextRange, encoding: Encoding) -> Range {
 pub fn offset(source: &Source, pos: Position, encoding: Encoding) -> usize {
     let text = &source.text;
     let line = pos.line as usize;
-    if line >= source.lines.line_count() {
+    if line >= source.lines().line_count() {
         return text.len();
     }
-    let span = source.lines.line_range(line, text);
+    let span = source.lines().line_range(line, text);
     let target = pos.character as usize;
     let mut units = 0usize;
     for (i, c) in text[span.start..span.end].char_indices() {

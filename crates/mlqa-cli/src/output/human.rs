@@ -62,14 +62,14 @@ fn snippet<'a>(
         return Origin::path(shown).into();
     };
     let text = &source.text;
-    let first = source.lines.line_of(range.start);
+    let first = source.lines().line_of(range.start);
     let last = source
-        .lines
+        .lines()
         .line_of(range.end.saturating_sub(usize::from(!range.is_empty())))
         .max(first)
         .min(first + MAX_SNIPPET_LINES - 1);
-    let start = source.lines.line_start(first);
-    let end = source.lines.line_range(last, text).end;
+    let start = source.lines().line_start(first);
+    let end = source.lines().line_range(last, text).end;
     let window = neutralize(&text[start..end]);
     let clamp = |o: usize| mlqa_core::text::floor_char_boundary(text, o).clamp(start, end) - start;
     let span = clamp(range.start)..clamp(range.end).max(clamp(range.start));

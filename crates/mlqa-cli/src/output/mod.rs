@@ -48,7 +48,7 @@ impl View<'_> {
     pub fn position(&self, file: &str, offset: usize) -> ReportPosition {
         match self.ws.source(file) {
             Some(s) => {
-                let lc = s.lines.line_col(&s.text, offset);
+                let lc = s.lines().line_col(&s.text, offset);
                 ReportPosition {
                     line: lc.line,
                     column: lc.column,
