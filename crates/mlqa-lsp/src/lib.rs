@@ -14,7 +14,8 @@ use std::process::ExitCode;
 
 use tower_lsp_server::{LspService, Server};
 
-/// Serves LSP on stdin/stdout until the client sends `exit` or goes away.
+/// Serves LSP on stdin/stdout until the client sends `exit` (exit code 0 after `shutdown`, 1
+/// without) or goes away (0).
 pub fn run_stdio() -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(r) => r,
@@ -23,13 +24,14 @@ pub fn run_stdio() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let lifecycle = transport::Lifecycle::default();
     runtime.block_on(async {
         let (service, socket) = LspService::new(server::Backend::new);
         // One message at a time: edits must apply in the order the client sent them.
-        Server::new(transport::guarded(tokio::io::stdin()), tokio::io::stdout(), socket)
+        Server::new(transport::guarded(tokio::io::stdin(), lifecycle.clone()), tokio::io::stdout(), socket)
             .concurrency_level(1)
             .serve(service)
             .await;
     });
-    ExitCode::SUCCESS
+    ExitCode::from(lifecycle.exit_code())
 }

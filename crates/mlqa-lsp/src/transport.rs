@@ -3,13 +3,54 @@
 //! client would end the session. This reader re-frames stdin: well-formed messages pass
 //! through unchanged; a frame without a usable `Content-Length`, or whose body is not JSON, is
 //! dropped with a note on stderr, and reading resynchronizes on the next header.
+//!
+//! It also ends the session on `exit`: tower-lsp-server handles the notification but keeps
+//! reading a stdin the editor leaves open, so the guard closes the input after passing `exit`
+//! on, and [`Lifecycle`] says whether `shutdown` came first (exit code 0) or not (1).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, DuplexStream};
 
 /// Largest message accepted (a whole-document sync of a large file fits easily).
 const MAX_MESSAGE: usize = 64 * 1024 * 1024;
 
-pub fn guarded(mut input: impl AsyncRead + Unpin + Send + 'static) -> DuplexStream {
+/// Where the session is in LSP's lifecycle, as the client's messages say.
+#[derive(Debug, Clone, Default)]
+pub struct Lifecycle(Arc<AtomicU8>);
+
+// 0: running.
+const SHUT_DOWN: u8 = 1;
+const EXITED: u8 = 2;
+const EXITED_WITHOUT_SHUTDOWN: u8 = 3;
+
+impl Lifecycle {
+    fn saw(&self, body: &[u8]) {
+        let method = serde_json::from_slice::<serde_json::Value>(body)
+            .ok()
+            .and_then(|v| v.get("method").and_then(|m| m.as_str()).map(str::to_owned));
+        match method.as_deref() {
+            Some("shutdown") => self.0.store(SHUT_DOWN, Ordering::SeqCst),
+            Some("exit") => {
+                let next = if self.0.load(Ordering::SeqCst) == SHUT_DOWN { EXITED } else { EXITED_WITHOUT_SHUTDOWN };
+                self.0.store(next, Ordering::SeqCst);
+            }
+            _ => {}
+        }
+    }
+
+    fn exited(&self) -> bool {
+        self.0.load(Ordering::SeqCst) >= EXITED
+    }
+
+    /// The process's exit code: 1 when `exit` came without `shutdown` before it (LSP says so).
+    pub fn exit_code(&self) -> u8 {
+        u8::from(self.0.load(Ordering::SeqCst) == EXITED_WITHOUT_SHUTDOWN)
+    }
+}
+
+pub fn guarded(mut input: impl AsyncRead + Unpin + Send + 'static, lifecycle: Lifecycle) -> DuplexStream {
     let (mut tx, rx) = tokio::io::duplex(1 << 16);
     tokio::spawn(async move {
         let mut buf = Vec::new();
@@ -18,8 +59,13 @@ pub fn guarded(mut input: impl AsyncRead + Unpin + Send + 'static) -> DuplexStre
             while let Some(frame) = next_frame(&mut buf) {
                 match frame {
                     Ok(body) => {
+                        lifecycle.saw(&body);
                         let header = format!("Content-Length: {}\r\n\r\n", body.len());
                         if tx.write_all(header.as_bytes()).await.is_err() || tx.write_all(&body).await.is_err() {
+                            return;
+                        }
+                        if lifecycle.exited() {
+                            // The input ends here: the server finishes what it has and stops.
                             return;
                         }
                     }

@@ -1,4 +1,5 @@
-//! The binary answers `initialize` and exits cleanly on `shutdown` + `exit`. (This integration
+//! The binary answers `initialize` and exits on `exit` (code 0 after `shutdown`, 1 without),
+//! whether or not the client closes its stdin. (This integration
 //! test also makes `cargo test` build `mlqa-lsp` for the end-to-end tests of the root package,
 //! which exercise every capability.)
 
@@ -52,4 +53,54 @@ fn initialize_shutdown_exit() {
     send(&mut stdin, r#"{"jsonrpc":"2.0","method":"exit"}"#);
     drop(stdin);
     assert!(child.wait().unwrap().success());
+}
+
+/// Starts the server with no KB, initializes it, and leaves its stdin open (as editors do).
+fn started() -> (std::process::Child, std::process::ChildStdin, BufReader<std::process::ChildStdout>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mlqa-lsp"))
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("mlqa-lsp starts");
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    send(&mut stdin, r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#);
+    read(&mut stdout);
+    send(&mut stdin, r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#);
+    (child, stdin, stdout)
+}
+
+/// The exit status within 10 s, or `None` (the process is then killed).
+fn exit_within_10_s(child: &mut std::process::Child) -> Option<std::process::ExitStatus> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Some(status);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    None
+}
+
+#[test]
+fn exit_ends_the_process_while_stdin_stays_open() {
+    let (mut child, mut stdin, mut stdout) = started();
+    send(&mut stdin, r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#);
+    while !read(&mut stdout).contains(r#""id":2"#) {}
+    send(&mut stdin, r#"{"jsonrpc":"2.0","method":"exit"}"#);
+    let status = exit_within_10_s(&mut child);
+    drop(stdin);
+    assert_eq!(status.map(|s| s.code()), Some(Some(0)), "exit after shutdown: code 0, without waiting for stdin");
+}
+
+#[test]
+fn exit_without_shutdown_ends_the_process_with_code_1() {
+    let (mut child, mut stdin, _stdout) = started();
+    send(&mut stdin, r#"{"jsonrpc":"2.0","method":"exit"}"#);
+    let status = exit_within_10_s(&mut child);
+    drop(stdin);
+    assert_eq!(status.map(|s| s.code()), Some(Some(1)), "exit without shutdown: code 1");
 }
