@@ -227,6 +227,37 @@ fn changes_on_disk_are_picked_up() {
     client.stop();
 }
 
+/// The server asks a client to watch files only when the client declared it can be asked
+/// (a strict client fails the session on an unexpected `client/registerCapability`).
+#[test]
+fn file_watchers_are_registered_only_with_a_client_that_offers_it() {
+    let kb = FixtureKb::new(None);
+    let registered =
+        |client: &LspClient| client.notifications.iter().any(|m| m["method"] == "client/registerCapability");
+    let mut watching = start(&kb, false);
+    // Requests answered after `initialized` was handled: the registration has gone out by then.
+    watching.request("workspace/symbol", json!({"query": ""}));
+    watching.request("workspace/symbol", json!({"query": ""}));
+    assert!(registered(&watching), "{:#?}", watching.notifications);
+    watching.stop();
+
+    let mut plain = LspClient::start(kb.path());
+    let root = uri(&kb, "").trim_end_matches('/').to_owned();
+    plain.request("initialize", json!({"capabilities": {}, "workspaceFolders": [{"uri": root, "name": "kb"}]}));
+    plain.notify("initialized", json!({}));
+    plain.request("workspace/symbol", json!({"query": ""}));
+    plain.request("workspace/symbol", json!({"query": ""}));
+    assert!(!registered(&plain), "{:#?}", plain.notifications);
+    // Without watchers, a save is when the KB is read again: a file added on disk is seen.
+    let extra = uri(&kb, "beta/extra.md");
+    kb.write("beta/extra.md", "# An orphan\n");
+    open(&mut plain, &kb, "alpha/first.md");
+    plain.notify("textDocument/didSave", json!({"textDocument": {"uri": uri(&kb, "alpha/first.md")}}));
+    let diags = plain.wait_diagnostics(|d| d.contains_key(&extra));
+    assert_eq!(diags[&extra][0]["code"], "missing-front-matter");
+    plain.stop();
+}
+
 #[test]
 fn positions_are_right_in_utf8_and_utf16_for_non_ascii_text() {
     let kb = FixtureKb::new(None);

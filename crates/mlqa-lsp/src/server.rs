@@ -79,6 +79,7 @@ impl LanguageServer for Backend {
             let mut w = self.world();
             w.encoding = encoding;
             w.root = root;
+            w.client_watches = handlers::initialize::can_watch_files(&params);
         }
         Ok(handlers::initialize::result(encoding))
     }
@@ -95,11 +96,15 @@ impl LanguageServer for Backend {
                     self.client.show_message(MessageType::ERROR, format!("mlqa: {e}")).await;
                 }
                 self.publish().await;
-                // Not awaited in line: a client that never answers must not stall the server.
-                let client = self.client.clone();
-                tokio::spawn(async move {
-                    let _ = client.register_capability(vec![handlers::files::watcher_registration()]).await;
-                });
+                // Only a client that declared it can be asked to watch files (a strict one
+                // fails the session otherwise); the others reload the KB on save.
+                if self.world().client_watches {
+                    // Not awaited in line: a client that never answers must not stall the server.
+                    let client = self.client.clone();
+                    tokio::spawn(async move {
+                        let _ = client.register_capability(vec![handlers::files::watcher_registration()]).await;
+                    });
+                }
             }
             None => {
                 self.client
@@ -131,6 +136,11 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let Some(path) = self.path(&params.text_document.uri) else { return };
         let _ = self.with(|w| w.close_document(&path));
+        self.publish().await;
+    }
+
+    async fn did_save(&self, _: DidSaveTextDocumentParams) {
+        let _ = self.with(World::saved);
         self.publish().await;
     }
 

@@ -32,6 +32,9 @@ pub struct World {
     /// changed since the last publish (`None`: every file, after the KB was loaded again).
     stale: Option<BTreeSet<String>>,
     pub encoding: Encoding,
+    /// Whether the client watches the KB's files for the server (it declared dynamic
+    /// registration of `workspace/didChangeWatchedFiles`); if not, a save reloads the KB.
+    pub client_watches: bool,
     /// Why the KB could not be loaded, for the client's log.
     pub load_error: Option<String>,
 }
@@ -150,6 +153,15 @@ impl World {
             }
             let changed = self.incremental.update(ws, &[path.to_owned()]);
             self.changed(changed);
+        }
+    }
+
+    /// A document was saved: with a client that does not watch files, the only sign that files
+    /// may have changed on disk (a checkout, a script), so the KB is read again (the texts of
+    /// open documents kept).
+    pub fn saved(&mut self) {
+        if !self.client_watches {
+            self.reload();
         }
     }
 

@@ -12,6 +12,18 @@ pub fn encoding(params: &InitializeParams) -> Encoding {
     if offered.is_some_and(|e| e.contains(&PositionEncodingKind::UTF8)) { Encoding::Utf8 } else { Encoding::Utf16 }
 }
 
+/// Whether the client lets the server register file watchers
+/// (`workspace.didChangeWatchedFiles.dynamicRegistration`): only then is it asked to.
+pub fn can_watch_files(params: &InitializeParams) -> bool {
+    params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false)
+}
+
 /// The KB of the first workspace folder (or the root URI) that has one.
 #[allow(deprecated)]
 pub fn kb_root(params: &InitializeParams) -> Option<PathBuf> {
@@ -38,6 +50,8 @@ pub fn result(encoding: Encoding) -> InitializeResult {
             text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
                 open_close: Some(true),
                 change: Some(TextDocumentSyncKind::INCREMENTAL),
+                // A client that cannot watch files: its saves are when the KB is read again.
+                save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                 ..Default::default()
             })),
             completion_provider: Some(CompletionOptions {
