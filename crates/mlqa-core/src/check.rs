@@ -36,6 +36,7 @@ impl Selection {
 }
 
 /// Every diagnostic of the workspace, sorted by file, position and rule.
+///
 /// [`Incremental`] computes the same from the same functions (a test compares them after
 /// thousands of edits); this one-shot form keeps nothing for later.
 pub fn check(ws: &Workspace, selection: &Selection) -> Vec<Diagnostic> {
@@ -116,9 +117,8 @@ fn severity(selection: &Selection, rule: Rule, level: RuleLevel) -> Option<Sever
 /// the answers whose results can change (the edited ones and those linking to them; all of
 /// them when the spec, the resources or the set of answer files changed), and the workspace
 /// rules only when what they read of an answer changed (its id, front matter, link targets,
-/// H1 position: its [`outline`]), not on a keystroke in its prose. [`check`] is this with
-/// nothing cached, so both agree by construction of the cache, and a test compares them after
-/// thousands of random edits.
+/// H1 position: its [`outline`]), not on a keystroke in its prose. [`check`] runs the same
+/// functions with nothing cached, and a test compares the two after thousands of random edits.
 #[derive(Debug, Clone, Default)]
 pub struct Incremental {
     levels: Levels,
