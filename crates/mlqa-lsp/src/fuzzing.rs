@@ -40,9 +40,8 @@ pub fn messages(data: &[u8]) {
     let mut buf = data.to_vec();
     let mut w = world();
     while let Some(frame) = transport::next_frame(&mut buf) {
-        let Ok(body) = frame else { continue };
-        let Ok(message) = serde_json::from_slice::<serde_json::Value>(&body) else { continue };
-        handle(&mut w, &message);
+        let Ok(frame) = frame else { continue };
+        handle(&mut w, &frame.message);
     }
 }
 

@@ -26,11 +26,8 @@ const EXITED: u8 = 2;
 const EXITED_WITHOUT_SHUTDOWN: u8 = 3;
 
 impl Lifecycle {
-    fn saw(&self, body: &[u8]) {
-        let method = serde_json::from_slice::<serde_json::Value>(body)
-            .ok()
-            .and_then(|v| v.get("method").and_then(|m| m.as_str()).map(str::to_owned));
-        match method.as_deref() {
+    fn saw(&self, message: &serde_json::Value) {
+        match message.get("method").and_then(|m| m.as_str()) {
             Some("shutdown") => self.0.store(SHUT_DOWN, Ordering::SeqCst),
             Some("exit") => {
                 let next = if self.0.load(Ordering::SeqCst) == SHUT_DOWN { EXITED } else { EXITED_WITHOUT_SHUTDOWN };
@@ -58,8 +55,8 @@ pub fn guarded(mut input: impl AsyncRead + Unpin + Send + 'static, lifecycle: Li
         loop {
             while let Some(frame) = next_frame(&mut buf) {
                 match frame {
-                    Ok(body) => {
-                        lifecycle.saw(&body);
+                    Ok(Frame { body, message }) => {
+                        lifecycle.saw(&message);
                         let header = format!("Content-Length: {}\r\n\r\n", body.len());
                         if tx.write_all(header.as_bytes()).await.is_err() || tx.write_all(&body).await.is_err() {
                             return;
@@ -81,8 +78,15 @@ pub fn guarded(mut input: impl AsyncRead + Unpin + Send + 'static, lifecycle: Li
     rx
 }
 
+/// A well-formed message: its bytes as received, and its JSON.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Frame {
+    pub body: Vec<u8>,
+    pub message: serde_json::Value,
+}
+
 /// The next complete frame in `buf` (consumed), `Err` for a bad one, `None` if more input is needed.
-pub(crate) fn next_frame(buf: &mut Vec<u8>) -> Option<Result<Vec<u8>, String>> {
+pub(crate) fn next_frame(buf: &mut Vec<u8>) -> Option<Result<Frame, String>> {
     let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
         if buf.len() > MAX_MESSAGE {
             buf.clear();
@@ -115,7 +119,7 @@ pub(crate) fn next_frame(buf: &mut Vec<u8>) -> Option<Result<Vec<u8>, String>> {
     let body: Vec<u8> = buf[end + 4..end + 4 + length].to_vec();
     buf.drain(..end + 4 + length);
     match serde_json::from_slice::<serde_json::Value>(&body) {
-        Ok(_) => Some(Ok(body)),
+        Ok(message) => Some(Ok(Frame { body, message })),
         Err(e) => Some(Err(format!("the body is not JSON ({e})"))),
     }
 }
@@ -129,16 +133,23 @@ mod tests {
         let mut buf =
             b"Content-Length: 2\r\n\r\n{}Content-Length: 5\r\n\r\n{bad}X-Junk\r\n\r\nContent-Length: 4\r\n\r\n[1]\n"
                 .to_vec();
-        assert_eq!(next_frame(&mut buf), Some(Ok(b"{}".to_vec())));
-        assert!(matches!(next_frame(&mut buf), Some(Err(_))));
-        assert!(matches!(next_frame(&mut buf), Some(Err(_))), "a header block without a length");
-        assert_eq!(next_frame(&mut buf), Some(Ok(b"[1]\n".to_vec())));
-        assert_eq!(next_frame(&mut buf), None);
+        assert_eq!(next_frame(&mut buf).map(|f| f.map(|f| f.body)), Some(Ok(b"{}".to_vec())));
+        assert!(matches!(next_frame(&mut buf).map(|f| f.map(|f| f.body)), Some(Err(_))));
+        assert!(
+            matches!(next_frame(&mut buf).map(|f| f.map(|f| f.body)), Some(Err(_))),
+            "a header block without a length"
+        );
+        assert_eq!(next_frame(&mut buf).map(|f| f.map(|f| f.body)), Some(Ok(b"[1]\n".to_vec())));
+        assert_eq!(next_frame(&mut buf).map(|f| f.map(|f| f.body)), None);
         let mut short = b"Content-Length: 3\r\n\r\n{\"a\": 1}Content-Length: 2\r\n\r\n{}".to_vec();
-        assert!(matches!(next_frame(&mut short), Some(Err(_))), "the truncated body");
-        assert!(matches!(next_frame(&mut short), Some(Err(_))), "its leftover bytes");
-        assert_eq!(next_frame(&mut short), Some(Ok(b"{}".to_vec())), "the next message survives");
+        assert!(matches!(next_frame(&mut short).map(|f| f.map(|f| f.body)), Some(Err(_))), "the truncated body");
+        assert!(matches!(next_frame(&mut short).map(|f| f.map(|f| f.body)), Some(Err(_))), "its leftover bytes");
+        assert_eq!(
+            next_frame(&mut short).map(|f| f.map(|f| f.body)),
+            Some(Ok(b"{}".to_vec())),
+            "the next message survives"
+        );
         let mut partial = b"Content-Length: 10\r\n\r\n{\"a\"".to_vec();
-        assert_eq!(next_frame(&mut partial), None, "waits for the rest of the body");
+        assert_eq!(next_frame(&mut partial).map(|f| f.map(|f| f.body)), None, "waits for the rest of the body");
     }
 }

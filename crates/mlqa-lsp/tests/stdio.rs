@@ -30,6 +30,20 @@ fn read(stdout: &mut impl BufRead) -> String {
 
 #[test]
 fn initialize_shutdown_exit() {
+    let (mut child, mut stdin, mut stdout, init) = started();
+    assert!(init.contains(r#""name":"mlqa-lsp""#), "{init}");
+    assert!(init.contains(r#""positionEncoding":"utf-16""#), "UTF-16 when the client offers nothing: {init}");
+    send(&mut stdin, r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#);
+    // A log message about the missing KB may come first.
+    while !read(&mut stdout).contains(r#""id":2"#) {}
+    send(&mut stdin, r#"{"jsonrpc":"2.0","method":"exit"}"#);
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
+
+/// Starts the server with no KB and initializes it; its stdin stays open (as editors leave it).
+/// Also returns the `initialize` response.
+fn started() -> (std::process::Child, std::process::ChildStdin, BufReader<std::process::ChildStdout>, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mlqa-lsp"))
         .current_dir(std::env::temp_dir())
         .stdin(Stdio::piped())
@@ -41,35 +55,8 @@ fn initialize_shutdown_exit() {
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     send(&mut stdin, r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#);
     let init = read(&mut stdout);
-    assert!(init.contains(r#""name":"mlqa-lsp""#), "{init}");
-    assert!(init.contains(r#""positionEncoding":"utf-16""#), "UTF-16 when the client offers nothing: {init}");
     send(&mut stdin, r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#);
-    send(&mut stdin, r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#);
-    // A log message about the missing KB may come first.
-    let mut reply = read(&mut stdout);
-    while !reply.contains(r#""id":2"#) {
-        reply = read(&mut stdout);
-    }
-    send(&mut stdin, r#"{"jsonrpc":"2.0","method":"exit"}"#);
-    drop(stdin);
-    assert!(child.wait().unwrap().success());
-}
-
-/// Starts the server with no KB, initializes it, and leaves its stdin open (as editors do).
-fn started() -> (std::process::Child, std::process::ChildStdin, BufReader<std::process::ChildStdout>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mlqa-lsp"))
-        .current_dir(std::env::temp_dir())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("mlqa-lsp starts");
-    let mut stdin = child.stdin.take().unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    send(&mut stdin, r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#);
-    read(&mut stdout);
-    send(&mut stdin, r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#);
-    (child, stdin, stdout)
+    (child, stdin, stdout, init)
 }
 
 /// The exit status within 10 s, or `None` (the process is then killed).
@@ -87,7 +74,7 @@ fn exit_within_10_s(child: &mut std::process::Child) -> Option<std::process::Exi
 
 #[test]
 fn exit_ends_the_process_while_stdin_stays_open() {
-    let (mut child, mut stdin, mut stdout) = started();
+    let (mut child, mut stdin, mut stdout, _) = started();
     send(&mut stdin, r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#);
     while !read(&mut stdout).contains(r#""id":2"#) {}
     send(&mut stdin, r#"{"jsonrpc":"2.0","method":"exit"}"#);
@@ -98,7 +85,7 @@ fn exit_ends_the_process_while_stdin_stays_open() {
 
 #[test]
 fn exit_without_shutdown_ends_the_process_with_code_1() {
-    let (mut child, mut stdin, _stdout) = started();
+    let (mut child, mut stdin, _stdout, _) = started();
     send(&mut stdin, r#"{"jsonrpc":"2.0","method":"exit"}"#);
     let status = exit_within_10_s(&mut child);
     drop(stdin);
