@@ -227,6 +227,34 @@ fn changes_on_disk_are_picked_up() {
     client.stop();
 }
 
+/// JSON that is not a JSON-RPC message gets an Invalid Request error (id null), and the session
+/// goes on: a batch, a number, a string, an object without `jsonrpc`, `method` or `id`, and a
+/// response to a request the server never sent.
+#[test]
+fn json_that_is_not_json_rpc_is_answered_invalid_and_the_session_goes_on() {
+    let kb = FixtureKb::new(None);
+    let mut client = start(&kb, false);
+    client.request("workspace/symbol", json!({"query": ""}));
+    let bodies = [
+        "[1,2,3,4,5]\n",
+        "5",
+        "\"x\"",
+        "{\"a\":1}",
+        "{\"jsonrpc\":\"2.0\"}",
+        "{\"id\":7,\"method\":\"shutdown\"}",
+        "{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":null}",
+    ];
+    for body in bodies {
+        client.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    }
+    let still = client.request("workspace/symbol", json!({"query": "third"}));
+    assert_eq!(still["result"].as_array().unwrap().len(), 1, "still serving: {still}");
+    let invalid: Vec<&serde_json::Value> =
+        client.notifications.iter().filter(|m| m["error"]["code"] == -32600 && m["id"].is_null()).collect();
+    assert_eq!(invalid.len(), bodies.len(), "{:#?}", client.notifications);
+    assert!(client.stop().success());
+}
+
 /// The server asks a client to watch files only when the client declared it can be asked
 /// (a strict client fails the session on an unexpected `client/registerCapability`).
 #[test]

@@ -27,11 +27,12 @@ pub fn run_stdio() -> ExitCode {
     let lifecycle = transport::Lifecycle::default();
     runtime.block_on(async {
         let (service, socket) = LspService::new(server::Backend::new);
+        let (to_client, answers, pending, writer) = transport::output(tokio::io::stdout());
+        let from_client = transport::guarded(tokio::io::stdin(), lifecycle.clone(), answers, pending);
         // One message at a time: edits must apply in the order the client sent them.
-        Server::new(transport::guarded(tokio::io::stdin(), lifecycle.clone()), tokio::io::stdout(), socket)
-            .concurrency_level(1)
-            .serve(service)
-            .await;
+        Server::new(from_client, to_client, socket).concurrency_level(1).serve(service).await;
+        // The server's stream has ended: what it wrote last reaches the client before the exit.
+        let _ = writer.await;
     });
     ExitCode::from(lifecycle.exit_code())
 }
