@@ -11,34 +11,50 @@ use tokio::sync::mpsc::UnboundedSender;
 use super::output::Pending;
 use super::{Frame, next_frame};
 
-/// Where the session is in LSP's lifecycle, as the client's messages say.
+/// Where the session is in LSP's lifecycle, as the client's messages say; shared between the
+/// input guard, which sees the messages, and the process, which exits with its code.
 #[derive(Debug, Clone, Default)]
 pub struct Lifecycle(Arc<AtomicU8>);
 
-// 0: running.
-const SHUT_DOWN: u8 = 1;
-const EXITED: u8 = 2;
-const EXITED_WITHOUT_SHUTDOWN: u8 = 3;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum Stage {
+    Running,
+    ShutDown,
+    Exited,
+    ExitedWithoutShutdown,
+}
 
 impl Lifecycle {
+    fn stage(&self) -> Stage {
+        match self.0.load(Ordering::SeqCst) {
+            1 => Stage::ShutDown,
+            2 => Stage::Exited,
+            3 => Stage::ExitedWithoutShutdown,
+            _ => Stage::Running,
+        }
+    }
+
+    fn set(&self, stage: Stage) {
+        self.0.store(stage as u8, Ordering::SeqCst);
+    }
+
     fn saw(&self, message: &serde_json::Value) {
         match message.get("method").and_then(|m| m.as_str()) {
-            Some("shutdown") => self.0.store(SHUT_DOWN, Ordering::SeqCst),
-            Some("exit") => {
-                let next = if self.0.load(Ordering::SeqCst) == SHUT_DOWN { EXITED } else { EXITED_WITHOUT_SHUTDOWN };
-                self.0.store(next, Ordering::SeqCst);
-            }
+            Some("shutdown") => self.set(Stage::ShutDown),
+            Some("exit") if self.stage() == Stage::ShutDown => self.set(Stage::Exited),
+            Some("exit") => self.set(Stage::ExitedWithoutShutdown),
             _ => {}
         }
     }
 
     fn exited(&self) -> bool {
-        self.0.load(Ordering::SeqCst) >= EXITED
+        matches!(self.stage(), Stage::Exited | Stage::ExitedWithoutShutdown)
     }
 
     /// The process's exit code: 1 when `exit` came without `shutdown` before it (LSP says so).
     pub fn exit_code(&self) -> u8 {
-        u8::from(self.0.load(Ordering::SeqCst) == EXITED_WITHOUT_SHUTDOWN)
+        u8::from(self.stage() == Stage::ExitedWithoutShutdown)
     }
 }
 
