@@ -101,6 +101,8 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// `String`'s schema, inline. Written out like [`Spanned`]'s: a derived schema would be a named
+/// definition, and the `pattern` of an id or a tag next to a `$ref` is lost.
 impl JsonSchema for Text {
     fn inline_schema() -> bool {
         String::inline_schema()

@@ -77,14 +77,13 @@ proptest! {
     /// The word counter reads bytes; `split_whitespace` decodes characters: same count.
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them(
-        text in prop::collection::vec(
-            prop_oneof![
-                Just(" "), Just("\t"), Just("\n"), Just("\r\n"), Just("\u{b}"), Just("\u{c}"), Just("\u{85}"),
-                Just("\u{a0}"), Just("\u{1680}"), Just("\u{2003}"), Just("\u{2028}"), Just("\u{3000}"),
-                Just("word"), Just("√dₖ"), Just("±"), Just("—"), Just("\u{200b}"), Just("中文"), Just("😀"),
+        text in concat_of(
+            &[
+                " ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}", "\u{2028}",
+                "\u{3000}", "word", "√dₖ", "±", "—", "\u{200b}", "中文", "😀",
             ],
-            0..30,
-        ).prop_map(|v| v.concat()),
+            30,
+        ),
         ascii in "[a-c \t\n\r\u{b}\u{c}]{0,300}",
     ) {
         prop_assert_eq!(mlqa_core::text::count_words(&ascii), ascii.split_whitespace().count());
@@ -157,16 +156,20 @@ proptest! {
     }
 }
 
+/// Up to `max` of `pieces`, concatenated in any order.
+fn concat_of(pieces: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(pieces), 0..max).prop_map(|v| v.concat())
+}
+
 /// What may follow `[x](`: the characters CommonMark's inline-link syntax turns on.
 fn link_tail() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        prop::sample::select(vec![
+    concat_of(
+        &[
             "a", "b", " ", "\n", "(", ")", "\"", "'", "<", ">", "\\", "\t", "\u{1}", "\n\n", "> ", "[", "]", "`", "$",
             "*", "!",
-        ]),
-        0..14,
+        ],
+        14,
     )
-    .prop_map(|v| v.concat())
 }
 
 proptest! {
@@ -186,13 +189,10 @@ proptest! {
 
 /// Prose with brackets, links, code, math and escapes in any order.
 fn bracket_prose() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        prop::sample::select(vec![
-            "a", " ", "\n", "[", "]", "](", "(", ")", "`", "$", "!", "\\", "<", ">", "[l](u)", "\n\n", "- ", "# ",
-        ]),
-        0..30,
+    concat_of(
+        &["a", " ", "\n", "[", "]", "](", "(", ")", "`", "$", "!", "\\", "<", ">", "[l](u)", "\n\n", "- ", "# "],
+        30,
     )
-    .prop_map(|v| v.concat())
 }
 
 proptest! {
