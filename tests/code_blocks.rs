@@ -32,7 +32,7 @@ fn python() -> PathBuf {
     match probe {
         Ok(out) if out.status.success() => python,
         _ => panic!(
-            "{} with NumPy is needed to run the KB's code blocks: `pip install numpy` (.ci/run does)",
+            "{} with NumPy is needed to run the KB's code blocks: `pip install -r kb/requirements.txt` (.ci/run does)",
             python.display()
         ),
     }
