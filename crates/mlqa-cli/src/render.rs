@@ -1,5 +1,6 @@
 //! Markdown for a terminal: headings, emphasis, lists, code blocks (Python keywords, strings,
-//! numbers and comments coloured), math left as readable LaTeX. Text from the KB is escaped.
+//! numbers and comments coloured), math left as readable LaTeX, a figure as its alt text and
+//! the path of its file. Text from the KB is escaped.
 
 use mlqa_core::syntax::markdown::OPTIONS;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
@@ -16,7 +17,9 @@ impl Style {
     }
 }
 
-pub fn markdown(text: &str, color: bool) -> String {
+/// Renders `text`; `image_path` says where an image's file is, for the reader to open (`None`:
+/// its destination as written).
+pub fn markdown(text: &str, color: bool, image_path: &dyn Fn(&str) -> Option<String>) -> String {
     let style = Style { color };
     let mut out = String::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
@@ -99,6 +102,18 @@ pub fn markdown(text: &str, color: bool) -> String {
             Event::Start(Tag::Strikethrough) => spans.push("9"),
             Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {
                 spans.pop();
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let path = image_path(&dest_url).unwrap_or_else(|| dest_url.to_string());
+                link_dest.push(path);
+                push(&mut out, &mut heading, &style.paint("1", "[figure: "));
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some(path) = link_dest.pop() {
+                    let note =
+                        format!("{} {}", style.paint("1", "]"), style.paint("2", &format!("({})", escape(&path))));
+                    push(&mut out, &mut heading, &note);
+                }
             }
             Event::Start(Tag::Link { dest_url, .. }) => link_dest.push(dest_url.to_string()),
             Event::End(TagEnd::Link) => {
@@ -190,9 +205,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_figure_is_its_alt_text_and_the_path_of_its_file() {
+        let text = "Before.\n\n![Loss against epochs](figures/loss.svg)\n\nAfter [a link](x.md).\n";
+        let out = markdown(text, false, &|dest| Some(format!("kb/alpha/{dest}")));
+        assert_eq!(
+            out,
+            "Before.\n\n[figure: Loss against epochs] (kb/alpha/figures/loss.svg)\n\nAfter a link <x.md>.\n"
+        );
+        let as_written = markdown(text, false, &|_| None);
+        assert!(as_written.contains("[figure: Loss against epochs] (figures/loss.svg)"), "{as_written}");
+    }
+
+    #[test]
     fn plain_rendering_keeps_structure() {
         let text = "# Q\n\n## Short answer\nSome *x* and `y` with $a^2$.\n\n- one\n- two\n\n```python\nprint(1)\n```\n";
-        let out = markdown(text, false);
+        let out = markdown(text, false, &|_| None);
         assert_eq!(
             out,
             "# Q\n\n## Short answer\n\nSome x and `y` with $a^2$.\n\n• one\n• two\n\n    python\n    print(1)\n"

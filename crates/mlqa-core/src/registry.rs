@@ -122,6 +122,9 @@ registry! {
     PlaceholderText => Completeness "placeholder-text",
     TooFewLinks => Completeness "too-few-links",
     UnreachableAnswer => Completeness "unreachable-answer",
+    MissingAltText => Completeness "missing-alt-text",
+    SwallowedListItem => Completeness "swallowed-list-item",
+    MissingSources => Completeness "missing-sources",
 }
 
 impl Rule {

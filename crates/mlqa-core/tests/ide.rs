@@ -92,6 +92,45 @@ fn hover_shows_question_and_short_answer() {
     assert!(ide::hover(&ws, "spec.yaml", spec).unwrap().1.starts_with("answered by `alpha/first.md`"));
 }
 
+#[test]
+fn an_image_hovers_as_itself_and_leads_to_its_file() {
+    let first = base("alpha/first.md").replace(
+        "## Pitfalls\n",
+        "## Pitfalls\n![Loss against epochs, lowest at 5](figures/loss.svg)\n\n![A missing one](gone.svg)\n\n",
+    );
+    let second =
+        base("alpha/second.md").replace("## Pitfalls\n", "## Pitfalls\n![The same loss curve](figures/loss.svg)\n\n");
+    let mut ws = ws_with(&[("alpha/first.md", &first), ("alpha/second.md", &second)]);
+    // The SVG is a file of the KB the loader does not read.
+    ws = Workspace::build(
+        PathBuf::from("/kb dir"),
+        ws.config.clone(),
+        ["spec.yaml", "resources.yaml", "alpha/first.md", "alpha/second.md", "beta/third.md"]
+            .iter()
+            .map(|p| (p.to_string(), FileContent::Text(ws.source(p).unwrap().text.clone())))
+            .chain([("alpha/figures/loss.svg".to_owned(), FileContent::Unread)])
+            .collect(),
+    );
+    let on_image = at(&ws, "alpha/first.md", "figures/loss.svg", 3);
+    let (range, text) = ide::hover(&ws, "alpha/first.md", on_image).expect("a hover");
+    assert_eq!(text_at(&ws, "alpha/first.md", range), "figures/loss.svg");
+    assert!(text.starts_with("![Loss against epochs, lowest at 5](file:///kb%20dir/alpha/figures/loss.svg)"), "{text}");
+    assert!(text.contains("`alpha/figures/loss.svg`"), "{text}");
+    let on_alt = at(&ws, "alpha/first.md", "Loss against", 0);
+    assert_eq!(ide::hover(&ws, "alpha/first.md", on_alt).map(|(r, _)| r), Some(range));
+
+    let gone = at(&ws, "alpha/first.md", "gone.svg", 0);
+    assert_eq!(ide::hover(&ws, "alpha/first.md", gone).unwrap().1, "`alpha/gone.svg` does not exist");
+    assert!(ide::definition(&ws, "alpha/first.md", gone).is_empty());
+
+    let defs = ide::definition(&ws, "alpha/first.md", on_image);
+    assert_eq!(defs.iter().map(|d| d.file.as_str()).collect::<Vec<_>>(), ["alpha/figures/loss.svg"]);
+    let mut refs: Vec<String> =
+        ide::references(&ws, "alpha/first.md", on_image, false).into_iter().map(|l| l.file).collect();
+    refs.sort();
+    assert_eq!(refs, ["alpha/first.md", "alpha/second.md"]);
+}
+
 fn apply(ws: &Workspace, edits: &[Edit], file: &str) -> String {
     let mine: Vec<_> = edits
         .iter()

@@ -213,3 +213,34 @@ proptest! {
         }
     }
 }
+
+/// Paragraph lines and ordered-list markers, in any order.
+fn list_prose() -> impl Strategy<Value = String> {
+    concat_of(&["a b\n", "3. c\n", "1. d\n", "2) e\n", "\n", "$$\nx\n$$\n", "   ", "- f\n", "10.\n", "`4. g`\n"], 12)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// A line reported as a swallowed list item is, per pulldown-cmark, inside a paragraph and
+    /// not the start of an item; and a blank line before it makes it one.
+    #[test]
+    fn a_swallowed_item_is_in_a_paragraph_and_a_blank_line_frees_it(text in list_prose()) {
+        use pulldown_cmark::{Event, Parser, Tag};
+        let md = mlqa_core::syntax::markdown::parse("a/x.md", &text, 0);
+        let items: Vec<usize> = Parser::new_ext(&text, mlqa_core::syntax::markdown::OPTIONS)
+            .into_offset_iter()
+            .filter_map(|(e, r)| matches!(e, Event::Start(Tag::Item)).then_some(r.start))
+            .collect();
+        for s in &md.swallowed_items {
+            prop_assert!(!items.contains(&s.start), "{text:?}: {s:?} starts an item");
+            let line_start = text[..s.start].rfind('\n').map_or(0, |n| n + 1);
+            let freed = format!("{}\n{}", &text[..line_start], &text[line_start..]);
+            // The item starts on that line (at its indentation or its marker), one byte later.
+            let starts = Parser::new_ext(&freed, mlqa_core::syntax::markdown::OPTIONS)
+                .into_offset_iter()
+                .any(|(e, r)| matches!(e, Event::Start(Tag::Item)) && (line_start + 1..=s.start + 1).contains(&r.start));
+            prop_assert!(starts, "{freed:?}: the blank line does not make {s:?} an item");
+        }
+    }
+}

@@ -160,7 +160,7 @@ pub fn run(args: &QuizArgs) -> Result<Outcome, Failure> {
             break;
         }
         let short = mlqa_core::ide::short_answer(ws, answer).unwrap_or_default();
-        let _ = writeln!(out, "\n{}\n", render::markdown(&short, color));
+        let _ = writeln!(out, "\n{}\n", render::markdown(&short, color, &|_| None));
         loop {
             let _ = write!(out, "How well did you know it? [a]gain [h]ard [g]ood [e]asy, [f]ull answer, [q]uit: ");
             let _ = out.flush();
@@ -174,7 +174,7 @@ pub fn run(args: &QuizArgs) -> Result<Outcome, Failure> {
                 "e" | "easy" | "4" => Grade::Easy,
                 "f" | "full" => {
                     let body = source.slice(mlqa_core::TextRange::new(answer.body_start, source.text.len()));
-                    let _ = writeln!(out, "\n{}\n", render::markdown(body, color));
+                    let _ = writeln!(out, "\n{}\n", render::markdown(body, color, &|_| None));
                     continue;
                 }
                 "q" | "quit" => break 'questions,

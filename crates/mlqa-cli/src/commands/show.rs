@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use mlqa_core::document::AnswerDoc;
 use mlqa_core::search::SearchIndex;
+use mlqa_core::syntax::markdown::LinkKind;
 
 use crate::cli::ShowArgs;
 use crate::terminal::{escape, use_color};
@@ -33,7 +34,12 @@ pub fn run(args: &ShowArgs) -> Result<Outcome, Failure> {
     } else {
         let header = format!("{} / {}", answer.folder.as_deref().unwrap_or(""), answer.id());
         let header = if color { format!("\x1b[2m{header}\x1b[0m") } else { header };
-        format!("{header}\n\n{}\n", render::markdown(markdown, color))
+        // A figure's file, as a path the reader can open (the KB's own, when it is on disk).
+        let image_path = |dest: &str| {
+            let image = answer.md.links.iter().find(|l| l.kind == LinkKind::Image && l.dest == dest)?;
+            image.to().inside().map(|p| kb.paths.display(p))
+        };
+        format!("{header}\n\n{}\n", render::markdown(markdown, color, &image_path))
     };
     page(&text, args.no_pager);
     Ok(Outcome::Clean)

@@ -16,7 +16,10 @@ pub fn definition(ws: &Workspace, file: &str, offset: usize) -> Vec<Location> {
             (None, _) if ws.file_exists(&target) => vec![Location::new(&target, TextRange::empty(0))],
             _ => Vec::new(),
         },
-        Symbol::Link { file: None, .. } => Vec::new(),
+        Symbol::Image { file: Some(target), .. } if ws.file_exists(&target) => {
+            vec![Location::new(&target, TextRange::empty(0))]
+        }
+        Symbol::Link { file: None, .. } | Symbol::Image { .. } => Vec::new(),
         Symbol::Question { id, .. } => {
             let own = file != SPEC_FILE && ws.answer_at(file).is_some_and(|a| a.id() == id);
             let answers: Vec<Location> = ws.answers_for(&id).map(|a| Location::new(&a.path, answer_head(a))).collect();

@@ -46,9 +46,31 @@ pub fn hover(ws: &Workspace, file: &str, offset: usize) -> Option<(TextRange, St
             let title = cat.title.as_ref().map_or(id.as_str(), |t| t.value.as_str());
             format!("**{title}**: {answered}/{} questions answered", cat.questions.len())
         }
-        Symbol::Heading { .. } | Symbol::Link { file: None, .. } => return None,
+        Symbol::Image { file: Some(target), alt, .. } if ws.file_exists(target) => {
+            // The image itself, by its file URI, which editors render in a hover.
+            let uri = file_uri(&ws.root.join(target));
+            let alt = alt.replace(['[', ']'], "");
+            format!("![{alt}]({uri})\n\n{alt}\n\n`{target}`")
+        }
+        Symbol::Image { file: Some(target), .. } => format!("`{target}` does not exist"),
+        Symbol::Heading { .. } | Symbol::Link { file: None, .. } | Symbol::Image { file: None, .. } => return None,
     };
     Some((symbol.range(), text))
+}
+
+/// `file://` and the absolute path, percent-encoded outside the characters a URI path keeps.
+fn file_uri(path: &std::path::Path) -> String {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let path = path.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from(if path.starts_with('/') { "file://" } else { "file:///" });
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
 }
 
 /// The question and short answer of an answer, as Markdown.

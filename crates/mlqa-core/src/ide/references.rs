@@ -2,7 +2,6 @@
 
 use super::symbol::{Location, Symbol, heading_of, link_target, spec_entry, symbol_at};
 use crate::syntax::link::LinkTarget;
-use crate::syntax::markdown::LinkKind;
 use crate::workspace::{RESOURCES_FILE, SPEC_FILE, Workspace};
 
 /// Every place that refers to the symbol at `offset` (with its definition if `declaration`).
@@ -26,7 +25,8 @@ pub fn references(ws: &Workspace, file: &str, offset: usize, declaration: bool) 
             }
             out
         }
-        Symbol::Link { file: None, .. } => Vec::new(),
+        Symbol::Image { file: Some(target), .. } => links_to(ws, &target, None),
+        Symbol::Link { file: None, .. } | Symbol::Image { file: None, .. } => Vec::new(),
         Symbol::Resource { id, .. } => {
             let mut out: Vec<Location> = ws
                 .cited_by(&id)
@@ -98,7 +98,8 @@ pub(super) fn links_to(ws: &Workspace, target: &str, anchor: Option<&str>) -> Ve
     // The answers that link to it (the reverse index), and itself for its `#fragment` links.
     let from: std::collections::BTreeSet<&str> = ws.linked_from(target).chain([target]).collect();
     for a in from.into_iter().filter_map(|p| ws.answer_at(p)) {
-        for link in a.md.links.iter().filter(|l| l.kind == LinkKind::Link) {
+        // Links and images alike: both refer to the file.
+        for link in &a.md.links {
             let (file, frag) = link_target(a, link.to());
             if file.as_deref() != Some(target) {
                 continue;

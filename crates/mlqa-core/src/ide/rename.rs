@@ -80,7 +80,7 @@ pub fn prepare_rename(ws: &Workspace, file: &str, offset: usize) -> Result<(Text
             let text = heading_of(ws, &file, &anchor).map(|h| h.text.clone()).unwrap_or_default();
             Ok((range, text))
         }
-        Some(Symbol::Link { .. }) => Err(RenameRefusal::Link),
+        Some(Symbol::Link { .. } | Symbol::Image { .. }) => Err(RenameRefusal::Link),
         Some(Symbol::Resource { .. }) | Some(Symbol::Category { .. }) => Err(RenameRefusal::ResourceOrCategory),
         None => Err(RenameRefusal::NothingHere),
     }

@@ -28,6 +28,13 @@ pub enum Symbol {
         file: Option<String>,
         anchor: Option<String>,
     },
+    /// A Markdown image; `file` is its file inside the KB (None for URLs and escapes), `alt`
+    /// its alt text.
+    Image {
+        range: TextRange,
+        file: Option<String>,
+        alt: String,
+    },
     /// A question's id: an answer's `id`, an entry of `related`, the spec's `id`, a topic.
     Question {
         range: TextRange,
@@ -54,6 +61,7 @@ impl Symbol {
     pub fn range(&self) -> TextRange {
         match self {
             Self::Link { range, .. }
+            | Self::Image { range, .. }
             | Self::Question { range, .. }
             | Self::Category { range, .. }
             | Self::Resource { range, .. }
@@ -103,6 +111,10 @@ pub fn symbol_at(ws: &Workspace, file: &str, offset: usize) -> Option<Symbol> {
     }
     if let Some(r) = meta.resources.iter().find(|i| hit(i)) {
         return Some(Symbol::Resource { range: r.range, id: r.value.clone() });
+    }
+    if let Some(image) = answer.md.links.iter().find(|l| l.kind == LinkKind::Image && l.range.touches(offset)) {
+        let alt = ws.source(file).map_or(String::new(), |s| s.slice(image.text).trim().to_owned());
+        return Some(Symbol::Image { range: image.dest_range, file: image.to().inside().map(str::to_owned), alt });
     }
     if let Some(link) = answer.md.links.iter().find(|l| l.kind == LinkKind::Link && l.range.touches(offset)) {
         let (file, anchor) = link_target(answer, link.to());

@@ -117,6 +117,9 @@ rules! {
     PlaceholderText => completeness::placeholder_text,
     TooFewLinks => completeness::too_few_links,
     UnreachableAnswer => completeness::unreachable_answer,
+    MissingAltText => completeness::missing_alt_text,
+    SwallowedListItem => completeness::swallowed_list_item,
+    MissingSources => completeness::missing_sources,
 }
 
 #[cfg(test)]

@@ -22,6 +22,10 @@ pub struct Markdown {
     pub comments: Vec<Comment>,
     /// `[text](...)` in prose that CommonMark renders as plain text, and why.
     pub malformed_links: Vec<MalformedLink>,
+    /// Lines that look like an ordered-list item (`3. ...`) but continue the paragraph above
+    /// (an ordered list may interrupt a paragraph only when it starts at 1): from the number
+    /// to the end of the line.
+    pub swallowed_items: Vec<TextRange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +55,9 @@ pub struct Link {
     pub range: TextRange,
     /// The destination inside the link (the whole link when it cannot be told apart).
     pub dest_range: TextRange,
+    /// The link's text, or an image's alt text, as written (empty, at the link's start, when
+    /// it has none).
+    pub text: TextRange,
     /// What `dest` is and where it points (read through [`Link::to`]).
     classified: Classified,
 }
@@ -158,11 +165,32 @@ pub fn parse(path: &str, text: &str, start: usize) -> Markdown {
     let mut heading: Option<(u8, Option<String>, TextRange, String)> = None;
     let mut code: Option<usize> = None;
     let mut shapes = LinkShapes::new(text, start);
+    // The links and images open around the current event, innermost last (their text grows).
+    let mut open_links: Vec<usize> = Vec::new();
+    // Whether the last event was a soft line break inside a paragraph.
+    let (mut in_paragraph, mut after_break) = (0usize, false);
     for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         let range = TextRange::from(range).shift(start);
         shapes.event(&event, range);
         let is_text = matches!(event, Event::Text(_));
+        if let (Some(&i), Event::Text(_) | Event::Code(_) | Event::InlineMath(_)) = (open_links.last(), &event) {
+            let link = &mut md.links[i];
+            link.text = if link.text.is_empty() { range } else { TextRange::new(link.text.start, range.end) };
+        }
+        if after_break
+            && is_text
+            && in_paragraph > 0
+            && let Some(item) = swallowed_item(text, range.start)
+        {
+            md.swallowed_items.push(item);
+        }
+        after_break = in_paragraph > 0 && matches!(event, Event::SoftBreak);
         match event {
+            Event::Start(Tag::Paragraph) => in_paragraph += 1,
+            Event::End(TagEnd::Paragraph) => in_paragraph = in_paragraph.saturating_sub(1),
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                open_links.pop();
+            }
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some((level as u8, id.map(|s| s.to_string()), range, String::new()));
             }
@@ -177,9 +205,11 @@ pub fn parse(path: &str, text: &str, start: usize) -> Markdown {
                 }
             }
             Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+                open_links.push(md.links.len());
                 md.links.push(link(path, text, LinkKind::Link, link_type, &dest_url, range));
             }
             Event::Start(Tag::Image { link_type, dest_url, .. }) => {
+                open_links.push(md.links.len());
                 md.links.push(link(path, text, LinkKind::Image, link_type, &dest_url, range));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -260,7 +290,29 @@ fn link(path: &str, text: &str, kind: LinkKind, link_type: LinkType, dest: &str,
         LinkType::Autolink | LinkType::Email if range.len() >= 2 => TextRange::new(range.start + 1, range.end - 1),
         _ => range,
     };
-    Link { kind, dest: dest.to_owned(), range, dest_range, classified: Classified::of(path, dest) }
+    let text = TextRange::empty(range.start);
+    Link { kind, dest: dest.to_owned(), range, dest_range, text, classified: Classified::of(path, dest) }
+}
+
+/// The line at `at` (the first text after a soft break in a paragraph) when it reads as an
+/// ordered-list item: indented by at most three spaces, up to nine digits, `.` or `)`, then a
+/// space or the end of the line.
+fn swallowed_item(text: &str, at: usize) -> Option<TextRange> {
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    // Only text that starts its line is a marker; four spaces or more (or a tab) would make it
+    // code once freed by a blank line, so such a line is left alone.
+    let indent = &text[line_start..at];
+    if indent.len() > 3 || !indent.bytes().all(|b| b == b' ') {
+        return None;
+    }
+    let rest = &text[at..];
+    let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = line.as_bytes().get(digits).copied();
+    let after = line.as_bytes().get(digits + 1).copied();
+    let is_item =
+        (1..=9).contains(&digits) && matches!(marker, Some(b'.' | b')')) && matches!(after, None | Some(b' ' | b'\t'));
+    is_item.then(|| TextRange::new(at, at + line.trim_end().len()))
 }
 
 /// Whether a fenced block's last line is a closing fence of the opening fence's character.
