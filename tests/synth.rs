@@ -58,3 +58,47 @@ fn the_written_kb_checks_the_same_from_disk() {
     let want: BTreeSet<(String, &str)> = kb.faults.iter().map(|(p, r)| (p.clone(), *r)).collect();
     assert_eq!(from_disk, want);
 }
+
+/// Every answer of the synthetic KB (what the benchmarks time) and of the shipped KB is in the
+/// canonical front-matter form, so the benchmarks measure the reader answers take, and that
+/// reader gives what serde-saphyr gives.
+#[test]
+fn every_front_matter_is_canonical_and_reads_as_serde_saphyr_reads_it() {
+    use mlqa_core::model::FrontMatter;
+    use mlqa_core::syntax::front_matter::{FrontMatterState, split};
+    use mlqa_core::syntax::{canonical, yaml};
+    let synthetic = generate(&Options { answers: 300, seed: 1, faults: 0.05 }).files;
+    let shipped = walk(&mlqa_tests::repo().join("kb"));
+    let mut answers = 0;
+    for (path, text) in synthetic.iter().chain(&shipped).filter(|(p, _)| p.ends_with(".md") && p.contains('/')) {
+        let FrontMatterState::Present { content } = split(text).front else { panic!("{path}: no front matter") };
+        let yaml_text = &text[content.start..content.end];
+        let fast = canonical::front_matter(yaml_text).unwrap_or_else(|| panic!("{path}: not canonical:\n{yaml_text}"));
+        let slow = yaml::parse_typed::<FrontMatter>(
+            yaml_text,
+            mlqa_core::TextRange::new(0, yaml_text.len()),
+            yaml::Budget::FrontMatter,
+        );
+        assert_eq!(Some(format!("{fast:?}")), slow.map(|s| format!("{s:?}")), "{path}");
+        answers += 1;
+    }
+    assert!(answers >= 300 + 84, "{answers} answers read");
+}
+
+/// The files below `root`, relative to it, with their text.
+fn walk(root: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a folder of the KB").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                out.push((rel, text));
+            }
+        }
+    }
+    out
+}

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::model::{self, Spanned, Text, Valid};
 use crate::schema::{Problem, SchemaKind};
+use crate::syntax::canonical;
 use crate::syntax::front_matter::{self, FrontMatterState};
 use crate::syntax::markdown::{self, Markdown};
 use crate::syntax::problem::ParseProblem;
@@ -68,14 +69,18 @@ impl YamlDoc {
     /// Reads `text[range]` into the typed model `T` when it is a valid `T` (the common case: one
     /// YAML pass, no value, no schema, no spans). Otherwise reads it as a value, validates it
     /// against `schema` and adds every problem to `problems`, located by tree-sitter spans.
+    /// `canonical` reads the one form most files are written in faster than serde-saphyr, and
+    /// says `None` for anything else.
     fn read<T: DeserializeOwned + Valid>(
         text: &str,
         range: TextRange,
         schema: SchemaKind,
         problems: &mut Vec<ParseProblem>,
+        canonical: fn(&str) -> Option<T>,
     ) -> (Self, Option<T>) {
         let budget = if schema == SchemaKind::FrontMatter { yaml::Budget::FrontMatter } else { yaml::Budget::Document };
-        match yaml::parse_typed::<T>(text, range, budget) {
+        let typed = canonical(&text[range.start..range.end]).or_else(|| yaml::parse_typed::<T>(text, range, budget));
+        match typed {
             Some(typed) if typed.is_valid() => {
                 (Self { range, readable: true, value: None, spans: OnceLock::new() }, Some(typed))
             }
@@ -379,7 +384,7 @@ pub struct QuestionEntry {
 impl SpecDoc {
     pub fn parse(source: &Source, problems: &mut Vec<ParseProblem>) -> Self {
         let range = TextRange::new(bom_len(&source.text), source.text.len());
-        match YamlDoc::read::<model::Spec>(&source.text, range, SchemaKind::Spec, problems) {
+        match YamlDoc::read::<model::Spec>(&source.text, range, SchemaKind::Spec, problems, |_| None) {
             (yaml, Some(spec)) => Self::from_model(yaml, spec, &source.text),
             (yaml, None) => Self::from_value(yaml),
         }
@@ -468,7 +473,7 @@ pub struct ResourceEntry {
 impl ResourcesDoc {
     pub fn parse(source: &Source, problems: &mut Vec<ParseProblem>) -> Self {
         let range = TextRange::new(bom_len(&source.text), source.text.len());
-        match YamlDoc::read::<model::Resources>(&source.text, range, SchemaKind::Resources, problems) {
+        match YamlDoc::read::<model::Resources>(&source.text, range, SchemaKind::Resources, problems, |_| None) {
             (yaml, Some(resources)) => {
                 let base = yaml.range.start;
                 let resources = resources
@@ -564,7 +569,7 @@ impl AnswerDoc {
         let front = match split.front {
             FrontMatterState::Present { content } => {
                 let (yaml, typed) =
-                    YamlDoc::read::<model::FrontMatter>(text, content, SchemaKind::FrontMatter, problems);
+                    YamlDoc::read(text, content, SchemaKind::FrontMatter, problems, canonical::front_matter);
                 meta = match typed {
                     Some(front) => AnswerMeta::from_model(front, content.start),
                     None => AnswerMeta::from_value(&yaml),

@@ -40,6 +40,13 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
 }
 
 /// Serialized as its value (the schema's `default`s are written through it).
+impl<T> Spanned<T> {
+    /// The same range around `f(value)`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Spanned<U> {
+        Spanned { value: f(self.value), range: self.range }
+    }
+}
+
 impl<T: Serialize> Serialize for Spanned<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.value.serialize(serializer)
@@ -332,7 +339,7 @@ pub enum Difficulty {
 }
 
 impl Difficulty {
-    const ALL: [Self; 3] = [Self::Intro, Self::Core, Self::Advanced];
+    pub(crate) const ALL: [Self; 3] = [Self::Intro, Self::Core, Self::Advanced];
 
     pub fn name(self) -> &'static str {
         match self {

@@ -214,6 +214,93 @@ proptest! {
     }
 }
 
+/// Front matter lines in the canonical form and near it: every piece YAML treats specially
+/// (quotes, comments, flow and block syntax, tabs, CR, numbers, booleans, anchors, tags).
+fn front_matter_text() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        4 => Just("id: alpha\n"),
+        4 => Just("category: b-2\n"),
+        4 => Just("difficulty: core\n"),
+        2 => Just("tags: [x, y-1]\n"),
+        2 => Just("related: [ second ,third ]\n"),
+        2 => Just("resources: []\n"),
+        1 => Just("\n"),
+        1 => Just("  \n"),
+        // Kebab-case words YAML reads as something else.
+        1 => Just("id: 12\n"),
+        1 => Just("tags: [on, 1e3]\n"),
+        1 => Just("category: null\n"),
+        1 => Just("related: [true, 0o7]\n"),
+        1 => Just("tags: [3d-parallelism, 1e-3, 2024-01-02, 0x1f, 2d]\n"),
+    ];
+    let noise = prop_oneof![
+        Just(" "),
+        Just("#"),
+        Just(" #c"),
+        Just("'"),
+        Just("\""),
+        Just(":"),
+        Just(": "),
+        Just(","),
+        Just("["),
+        Just("]"),
+        Just("{"),
+        Just("}"),
+        Just("-"),
+        Just("- "),
+        Just("\t"),
+        Just("\r"),
+        Just("\n"),
+        Just("\n  "),
+        Just("1"),
+        Just("0x1"),
+        Just("yes"),
+        Just("no"),
+        Just("null"),
+        Just("~"),
+        Just("&a "),
+        Just("*a"),
+        Just("!t "),
+        Just("|"),
+        Just(">"),
+        Just("?"),
+        Just("%"),
+        Just("@"),
+        Just("é"),
+        Just("A"),
+        Just("id"),
+        Just("tags: "),
+    ];
+    (prop::collection::vec(line, 0..8), prop::collection::vec((any::<prop::sample::Index>(), noise), 0..3)).prop_map(
+        |(lines, noise)| {
+            let mut text: String = lines.concat();
+            for (at, piece) in noise {
+                let mut i = at.index(text.len() + 1);
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                text.insert_str(i, piece);
+            }
+            text
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
+
+    /// Whatever the canonical reader accepts, serde-saphyr reads to the same values at the same
+    /// ranges; on the canonical form itself, it accepts.
+    #[test]
+    fn the_canonical_reader_agrees_with_serde_saphyr(yaml in front_matter_text()) {
+        use mlqa_core::syntax::{canonical, yaml::{Budget, parse_typed}};
+        use mlqa_core::model::FrontMatter;
+        let Some(fast) = canonical::front_matter(&yaml) else { return Ok(()) };
+        let slow = parse_typed::<FrontMatter>(&yaml, mlqa_core::TextRange::new(0, yaml.len()), Budget::FrontMatter);
+        prop_assert_eq!(Some(format!("{fast:?}")), slow.map(|s| format!("{s:?}")), "{:?}", yaml);
+    }
+}
+
 /// Paragraph lines and ordered-list markers, in any order.
 fn list_prose() -> impl Strategy<Value = String> {
     concat_of(&["a b\n", "3. c\n", "1. d\n", "2) e\n", "\n", "$$\nx\n$$\n", "   ", "- f\n", "10.\n", "`4. g`\n"], 12)
