@@ -163,3 +163,119 @@ fn an_export_replaces_its_own_folder_and_refuses_any_other() {
     assert_eq!(std::fs::read_dir(&mine).unwrap().count(), 1);
     assert_eq!(std::fs::read_to_string(mine.join("notes.txt")).unwrap(), "keep me");
 }
+
+/// Exports the KB in `dir` (or the embedded one, if `dir` has none) to `out` and returns what
+/// it printed on stderr; None when this mlqa was built without the site's assets.
+fn export_site(dir: &Path, out: &Path) -> Option<String> {
+    let export = run(dir, &["export", "html", "--out", out.to_str().unwrap()]);
+    if stderr(&export).contains("built without the site's assets") {
+        eprintln!("SKIPPED: this mlqa has no site assets (run `npm ci --prefix site`, then cargo test)");
+        return None;
+    }
+    assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    Some(stderr(&export))
+}
+
+/// Every `<img src>` of every page of `site` that is not a URL, as (page, src).
+fn image_sources(site: &Path) -> Vec<(String, String)> {
+    let src = regex::Regex::new(r#"<img src="([^"]*)""#).unwrap();
+    let mut out = Vec::new();
+    let mut stack = vec![site.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                let page = path.strip_prefix(site).unwrap().to_string_lossy().into_owned();
+                let text = std::fs::read_to_string(&path).unwrap();
+                out.extend(
+                    src.captures_iter(&text).map(|c| (page.clone(), c[1].to_owned())).filter(|(_, s)| !s.contains(':')),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_site_shows_an_answers_image_and_mermaid_diagram() {
+    let kb = FixtureKb::new(Some("figures"));
+    let out_dir = tempfile::tempdir().unwrap();
+    let site = out_dir.path().join("site");
+    if export_site(kb.path(), &site).is_none() {
+        return;
+    }
+    // The image is copied where the page looks for it, byte for byte; the <img> keeps its alt.
+    let copied = std::fs::read(site.join("alpha/figures/curve.svg")).expect("the image is in the site");
+    assert_eq!(copied, std::fs::read(kb.path().join("alpha/figures/curve.svg")).unwrap());
+    let page = std::fs::read_to_string(site.join("alpha/first.html")).unwrap();
+    assert!(
+        page.contains(
+            r#"<img src="figures/curve.svg" alt="The curve y = x squared rising from 0 to 1 over x from 0 to 1" />"#
+        ),
+        "{page}"
+    );
+    // The Mermaid block is its source in <pre class="mermaid"> (not code for highlight.js), and
+    // only a page with a diagram loads Mermaid.
+    assert!(page.contains("<pre class=\"mermaid\">flowchart LR\n  accTitle: From one to two\n"), "{page}");
+    assert!(page.contains("A[Item one] --&gt; B[Item two] --&gt; C{Answer}\n</pre>"), "{page}");
+    assert!(!page.contains("language-mermaid"), "{page}");
+    assert!(page.contains(r#"<script src="../assets/mermaid/mermaid.min.js"></script>"#), "{page}");
+    assert!(page.contains(r#"<script src="../assets/diagrams.js"></script>"#), "{page}");
+    let second = std::fs::read_to_string(site.join("alpha/second.html")).unwrap();
+    assert!(!second.contains("mermaid"), "{second}");
+    for asset in ["assets/mermaid/mermaid.min.js", "assets/mermaid/LICENSE", "assets/diagrams.js"] {
+        assert!(site.join(asset).is_file(), "{asset} is missing");
+    }
+}
+
+#[test]
+fn an_image_that_is_missing_or_leaves_the_kb_is_not_copied_and_the_export_goes_on() {
+    let kb = FixtureKb::new(Some("figures"));
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path().join("secret.svg"), kb.path().join("alpha/figures/link.svg")).unwrap();
+    let second = kb.read("alpha/second.md").replace(
+        "## Example\n",
+        "## Example\n![A figure not drawn yet](figures/nope.svg) ![A link](figures/link.svg) ![Shared](figures/curve.svg)\n\n",
+    );
+    assert!(second.contains("nope.svg"), "the fixture's second.md has no Example section");
+    kb.write("alpha/second.md", second);
+    let check = run(kb.path(), &["check", "--select", "missing-image"]);
+    assert!(stdout(&check).contains("image `alpha/figures/nope.svg` does not exist"), "{}", stdout(&check));
+
+    let out_dir = tempfile::tempdir().unwrap();
+    let site = out_dir.path().join("site");
+    let Some(printed) = export_site(kb.path(), &site) else { return };
+    assert!(printed.contains("Wrote 8 pages, 1 image and"), "{printed}");
+    #[cfg(unix)]
+    assert!(printed.contains("image alpha/figures/link.svg not copied: not a regular file inside the KB"), "{printed}");
+    assert!(!printed.contains("nope.svg"), "the missing-image rule reports it, not the export: {printed}");
+    let page = std::fs::read_to_string(site.join("alpha/second.html")).unwrap();
+    assert!(page.contains(r#"<img src="figures/nope.svg" alt="A figure not drawn yet" />"#), "{page}");
+    assert!(!site.join("alpha/figures/nope.svg").exists());
+    // A symbolic link is not followed out of the KB.
+    assert!(!site.join("alpha/figures/link.svg").exists());
+    // An image two answers show is copied once, and still there.
+    assert!(site.join("alpha/figures/curve.svg").is_file());
+    // Nothing else of the KB is copied: no Markdown, no figure scripts.
+    assert!(!site.join("alpha/first.md").exists());
+}
+
+#[test]
+fn the_site_of_the_embedded_kb_has_every_image_its_pages_show() {
+    // A folder with no KB above it: export uses the KB built into the binary.
+    let empty = tempfile::tempdir().unwrap();
+    let site = empty.path().join("site");
+    if export_site(empty.path(), &site).is_none() {
+        return;
+    }
+    let missing: Vec<String> = image_sources(&site)
+        .into_iter()
+        .filter(|(page, src)| !site.join(page).parent().unwrap().join(src).is_file())
+        .map(|(page, src)| format!("{page}: {src}"))
+        .collect();
+    assert!(missing.is_empty(), "{missing:#?}");
+}

@@ -9,14 +9,17 @@
 // finds the right answers and updates as you type, (d) every relative link and asset
 // reference of every page resolves, fragment included (and every url() of the stylesheets),
 // (e) screenshots at phone and desktop sizes (light and dark), (f) with MLQA_BIN, the page's
-// search ranks exactly like `mlqa search`; and that no request left file://. One summary line
-// per check, then "N passed, N failed"; exits non-zero on any failure.
+// search ranks exactly like `mlqa search`, (g) every figure of every answer page renders, in
+// light and dark: each <img> has loaded and has alt text, each Mermaid block became an <svg>
+// with an accessible title, no console error, no layout shift; and that no request left
+// file://. One summary line per check, then "N passed, N failed"; exits non-zero on any failure.
 //
 // Environment: CHROMIUM (default /usr/bin/chromium); MLQA_E2E_ANSWERS, how many answers the
 // index must list (default 84, the knowledge base's count); MLQA_BIN, an `mlqa` binary: when
 // set, (f) checks that the page's search ranks and scores exactly as `mlqa search` (with
 // `--kb $MLQA_KB` if that is set too; otherwise mlqa finds its KB as usual);
-// MLQA_E2E_ALL_PAGES=1: (b) on every answer page, not every 7th.
+// MLQA_E2E_ALL_PAGES=1: (b) on every answer page, not every 7th; MLQA_E2E_SKIP, letters of
+// checks not to run (`c` for a KB other than the shipped one: it searches for its answers).
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -102,8 +105,13 @@ function expectNone(list, what) {
 }
 
 const results = [];
+const SKIP = new Set((process.env.MLQA_E2E_SKIP ?? "").split(/[\s,]+/).filter(Boolean));
 async function check(name, fn) {
   const started = Date.now();
+  if (SKIP.has(name.split(".")[0])) {
+    console.log(`skip ${name}: MLQA_E2E_SKIP`);
+    return;
+  }
   try {
     const summary = await fn();
     results.push({ name, ok: true });
@@ -488,6 +496,116 @@ await check("f. search = mlqa search", async () => {
   await page.close();
   expectNone(differ, "queries rank differently");
   return `${PARITY_QUERIES.length} queries, ${compared} results: same answers, same order, same scores`;
+});
+
+// ---- g: figures ----
+
+// Loads an answer page, waits for its diagrams to be drawn, and reports its figures and the
+// page's layout shifts.
+async function inspectFigures(page, url) {
+  await page.goto(url, { waitUntil: "load" });
+  // diagrams.js marks <html> once every diagram is drawn or has failed.
+  await page
+    .waitForFunction(() => !document.querySelector("pre.mermaid") || document.documentElement.classList.contains("mlqa-diagrams-ready"), null, {
+      timeout: 20000,
+    })
+    .catch(() => {});
+  await page.evaluate(() => document.fonts.ready);
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const po = new PerformanceObserver(() => {});
+        po.observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => {
+          const shifts = po.takeRecords().filter((e) => !e.hadRecentInput);
+          po.disconnect();
+          const text = (id) => (id ? id.split(/\s+/).map((i) => document.getElementById(i)?.textContent.trim() ?? "").join(" ").trim() : "");
+          resolve({
+            ready: document.documentElement.classList.contains("mlqa-diagrams-ready"),
+            shift: shifts.reduce((sum, e) => sum + e.value, 0),
+            images: Array.from(document.querySelectorAll("main img"), (img) => ({
+              src: img.getAttribute("src"),
+              complete: img.complete,
+              width: img.naturalWidth,
+              shown: img.getBoundingClientRect().width,
+              alt: (img.getAttribute("alt") ?? "").trim(),
+            })),
+            diagrams: Array.from(document.querySelectorAll("main pre.mermaid"), (el) => {
+              const svg = el.querySelector(":scope > svg");
+              const box = svg?.getBoundingClientRect();
+              return {
+                source: el.textContent.trim().split("\n")[0].slice(0, 60),
+                svg: Boolean(svg),
+                error: el.classList.contains("mermaid-error") ? el.title : "",
+                title: svg ? text(svg.getAttribute("aria-labelledby")) || (svg.getAttribute("aria-label") ?? "").trim() : "",
+                description: svg ? text(svg.getAttribute("aria-describedby")) : "",
+                size: box ? [Math.round(box.width), Math.round(box.height)] : [0, 0],
+                style: svg?.querySelector("style")?.textContent ?? "",
+              };
+            }),
+          });
+        }, 100);
+      }),
+  );
+}
+
+await check("g. figures", async () => {
+  assert.ok(answerLinks.length > 0, "no answer links (check a failed)");
+  // Only pages with a figure are opened: the export writes <img> and <pre class="mermaid">.
+  const pages = answerLinks.filter((url) => /<img\b|<pre class="mermaid"/i.test(fs.readFileSync(fileURLToPath(url), "utf8")));
+  const problems = [];
+  const styles = { light: new Map(), dark: new Map() };
+  let images = 0;
+  let diagrams = 0;
+  let described = 0;
+  let worst = 0;
+  for (const colorScheme of ["light", "dark"]) {
+    const ctx = await newContext({ viewport: DESKTOP, colorScheme });
+    // Images look the same in the dark; diagrams take the theme.
+    const queue = colorScheme === "light" ? [...pages] : pages.filter((u) => styles.light.has(`${u}#0`));
+    // A few tabs at a time: most of a page's time is waiting for its scripts and fonts.
+    const worker = async () => {
+      for (let url = queue.shift(); url; url = queue.shift()) {
+        const page = await newPage(ctx);
+        const r = await inspectFigures(page, url);
+        const where = `${relOf(url)} (${colorScheme})`;
+        if (page.errors.length) problems.push(`${where}: ${page.errors.join("; ")}`);
+        if (r.diagrams.length && !r.ready) problems.push(`${where}: the diagrams were not drawn within 20 s`);
+        if (r.shift >= 0.01) problems.push(`${where}: layout shift ${r.shift.toFixed(4)}`);
+        for (const img of r.images) {
+          if (!img.complete || img.width === 0) problems.push(`${where}: <img src="${img.src}"> did not load`);
+          else if (img.shown === 0) problems.push(`${where}: <img src="${img.src}"> is not shown (0 px wide)`);
+          if (!img.alt) problems.push(`${where}: <img src="${img.src}"> has no alt text`);
+        }
+        r.diagrams.forEach((d, i) => {
+          const which = `${where}: diagram ${i + 1} ("${d.source}")`;
+          if (!d.svg) problems.push(`${which} is not an <svg>${d.error ? `: ${d.error}` : ""}`);
+          else if (d.size[0] === 0 || d.size[1] === 0) problems.push(`${which} is ${d.size.join("x")} px`);
+          else if (!d.title) problems.push(`${which} has no accessible title (accTitle:)`);
+          styles[colorScheme].set(`${url}#${i}`, d.style);
+          if (colorScheme === "light" && d.description) described++;
+        });
+        if (colorScheme === "light") {
+          images += r.images.length;
+          diagrams += r.diagrams.length;
+        }
+        worst = Math.max(worst, r.shift);
+        await page.close();
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+    await ctx.close();
+  }
+  // Mermaid's theme follows the reader's setting: a diagram is styled differently in the dark.
+  for (const [key, light] of styles.light) {
+    if (light && light === styles.dark.get(key)) problems.push(`${relOf(key.split("#")[0])}: diagram ${Number(key.split("#")[1]) + 1} looks the same in light and dark`);
+  }
+  expectNone(problems, "figure problems");
+  return (
+    `${pages.length} of ${answerLinks.length} answer pages have figures: ${images} images loaded with alt text, ` +
+    `${diagrams} Mermaid diagrams drawn as SVG with a title (${described} with a description), light and dark, ` +
+    `no console errors, max layout shift ${worst.toFixed(4)}`
+  );
 });
 
 await check("offline (no network requests)", async () => {

@@ -39,6 +39,9 @@ pub fn locate(kb: Option<&Path>) -> Result<PathBuf, Failure> {
     }
 }
 
+/// The root of the embedded KB's workspace (no such folder: its files come from the binary).
+pub const EMBEDDED_ROOT: &str = "<embedded>";
+
 /// A KB to read from: the one found on disk, else the one embedded in the binary.
 pub struct ReadKb {
     pub ws: Workspace,
@@ -62,8 +65,13 @@ pub fn open_for_reading(kb: Option<&Path>) -> Result<ReadKb, Failure> {
         .iter()
         .filter(|(p, _)| *p != CONFIG_FILE)
         .map(|(p, t)| ((*p).to_owned(), mlqa_core::workspace::FileContent::Text((*t).to_owned())))
+        // Images are files of the KB that are never read as text (as on disk): they exist for
+        // the link rules, and `export html` copies their bytes from the binary.
+        .chain(
+            crate::embedded::IMAGES.iter().map(|(p, _)| ((*p).to_owned(), mlqa_core::workspace::FileContent::Unread)),
+        )
         .collect();
-    let ws = Workspace::build(PathBuf::from("<embedded>"), config, list);
+    let ws = Workspace::build(PathBuf::from(EMBEDDED_ROOT), config, list);
     Ok(ReadKb { ws, paths: Paths { prefix: "kb/".into() } })
 }
 

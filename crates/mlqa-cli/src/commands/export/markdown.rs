@@ -1,28 +1,57 @@
-//! An answer's Markdown as HTML for the site: pulldown-cmark's renderer, with three changes.
+//! An answer's Markdown as HTML for the site: pulldown-cmark's renderer, with four changes.
 //! Links to answers (`../x/y.md#anchor`) point at their pages (`../x/y.html#anchor`), so links
 //! work on the site exactly as in the repository; headings carry the anchors the checker gave
 //! them (the core's document: one source of truth for slugs); math is left as TeX in `.math`
-//! elements for KaTeX.
+//! elements for KaTeX; a ```` ```mermaid ```` block becomes `<pre class="mermaid">` with its
+//! source, which the page's diagrams.js draws (and highlight.js, which only looks at
+//! `pre code.language-*`, leaves alone). Images stay as written: the export copies their files
+//! to the same place in the site.
 
 use mlqa_core::syntax::markdown::OPTIONS;
-use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, html};
+
+/// The class of the element that holds a Mermaid diagram's source on a page.
+pub const MERMAID_CLASS: &str = "mermaid";
 
 /// `markdown` (an answer's body, without its front matter) as HTML; `anchors` are its headings'
 /// anchors in order, as the core's document of the answer has them.
 pub fn to_html<'a>(markdown: &str, anchors: impl IntoIterator<Item = &'a str>) -> String {
     let mut anchors = anchors.into_iter();
-    let events = Parser::new_ext(markdown, OPTIONS).map(|event| match event {
-        Event::InlineMath(tex) => Event::Html(math("span", "math math-inline", &tex).into()),
-        Event::DisplayMath(tex) => Event::Html(math("div", "math math-display", &tex).into()),
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-            Event::Start(Tag::Link { link_type, dest_url: site_link(dest_url), title, id })
+    // The source of the ```mermaid block being read, if inside one.
+    let mut mermaid: Option<String> = None;
+    let events = Parser::new_ext(markdown, OPTIONS).filter_map(|event| {
+        if let Some(source) = &mut mermaid {
+            return match event {
+                Event::End(TagEnd::CodeBlock) => {
+                    let source = mermaid.take().unwrap_or_default();
+                    Some(Event::Html(format!("<pre class=\"{MERMAID_CLASS}\">{}</pre>\n", escape(&source)).into()))
+                }
+                Event::Text(text) => {
+                    source.push_str(&text);
+                    None
+                }
+                _ => None,
+            };
         }
-        // Parsed with the same options as the core's, so the headings come in the same order.
-        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-            let id = anchors.next().map(|a| CowStr::from(a.to_owned())).or(id);
-            Event::Start(Tag::Heading { level, id, classes, attrs })
-        }
-        other => other,
+        Some(match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if info.split_whitespace().next().is_some_and(|lang| lang.eq_ignore_ascii_case("mermaid")) =>
+            {
+                mermaid = Some(String::new());
+                return None;
+            }
+            Event::InlineMath(tex) => Event::Html(math("span", "math math-inline", &tex).into()),
+            Event::DisplayMath(tex) => Event::Html(math("div", "math math-display", &tex).into()),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Link { link_type, dest_url: site_link(dest_url), title, id })
+            }
+            // Parsed with the same options as the core's, so the headings come in the same order.
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let id = anchors.next().map(|a| CowStr::from(a.to_owned())).or(id);
+                Event::Start(Tag::Heading { level, id, classes, attrs })
+            }
+            other => other,
+        })
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
@@ -112,6 +141,21 @@ mod tests {
         let html = to_html("Inline $a<b$ and\n\n$$\n\\frac{1}{2} & x\n$$\n", []);
         assert!(html.contains(r#"<span class="math math-inline">a&lt;b</span>"#), "{html}");
         assert!(html.contains(r#"<div class="math math-display">"#) && html.contains(r"\frac{1}{2} &amp; x"), "{html}");
+    }
+
+    #[test]
+    fn a_mermaid_block_is_its_escaped_source_for_mermaid_and_images_keep_their_alt() {
+        let text = "![A *bold* curve](figures/c.svg \"t\")\n\n```mermaid\nflowchart LR\n  A --> B\n  accTitle: <T> & more\n```\n\n```python\nprint(1)\n```\n";
+        let html = to_html(text, []);
+        assert!(html.contains(r#"<img src="figures/c.svg" alt="A bold curve" title="t" />"#), "{html}");
+        assert!(
+            html.contains(
+                "<pre class=\"mermaid\">flowchart LR\n  A --&gt; B\n  accTitle: &lt;T&gt; &amp; more\n</pre>\n"
+            ),
+            "{html}"
+        );
+        assert!(html.contains(r#"<pre><code class="language-python">print(1)"#), "{html}");
+        assert!(!html.contains("language-mermaid"), "{html}");
     }
 
     #[test]

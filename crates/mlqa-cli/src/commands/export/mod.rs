@@ -37,6 +37,9 @@ pub fn run(args: &ExportArgs) -> Result<Outcome, Failure> {
             let document = export(&kb.ws);
             let mut files = site::pages(&kb.ws, &document);
             files.extend(assets.iter().map(|(path, bytes)| ((*path).to_owned(), bytes.to_vec())));
+            let images = copy_images(&kb.ws, site::images(&kb.ws, &document), &files);
+            let image_count = images.len();
+            files.extend(images);
             files.push((
                 MARKER.to_owned(),
                 b"Written by `mlqa export html`; the next export replaces this folder.\n".to_vec(),
@@ -44,14 +47,56 @@ pub fn run(args: &ExportArgs) -> Result<Outcome, Failure> {
             write_site(out, &files)?;
             let pages = files.iter().filter(|(p, _)| p.ends_with(".html")).count();
             let others = files.iter().filter(|(p, _)| p.starts_with("assets/")).count();
+            let images = match image_count {
+                0 => String::new(),
+                1 => ", 1 image".to_owned(),
+                n => format!(", {n} images"),
+            };
             eprintln!(
-                "Wrote {pages} pages and {others} assets to {}; open {}.",
+                "Wrote {pages} pages{images} and {others} assets to {}; open {}.",
                 out.display(),
                 out.join("index.html").display()
             );
             Ok(Outcome::Clean)
         }
     }
+}
+
+/// The files of `images` (paths relative to the KB root, where the pages expect them in the
+/// site too), read: from the KB's folder, or from the binary for the embedded KB. An image that
+/// is missing (the `missing-image` rule reports it), is a symbolic link or a folder, or lies
+/// outside the KB once links are followed is left out, and so is one whose path a page or an
+/// asset of the site already has.
+fn copy_images(
+    ws: &mlqa_core::Workspace,
+    images: std::collections::BTreeSet<String>,
+    taken: &[(String, Vec<u8>)],
+) -> Vec<(String, Vec<u8>)> {
+    let taken: std::collections::HashSet<&str> = taken.iter().map(|(p, _)| p.as_str()).collect();
+    let embedded = ws.root == Path::new(kb::EMBEDDED_ROOT);
+    let root = std::fs::canonicalize(&ws.root).ok();
+    let read = |rel: &str| -> Option<Vec<u8>> {
+        if embedded {
+            return crate::embedded::IMAGES.iter().find(|(p, _)| *p == rel).map(|(_, bytes)| bytes.to_vec());
+        }
+        let path = ws.root.join(rel);
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        // A folder of the path may have become a link since the KB was read.
+        std::fs::canonicalize(&path).ok()?.starts_with(root.as_ref()?).then_some(())?;
+        std::fs::read(&path).ok()
+    };
+    let mut out = Vec::new();
+    for rel in images.into_iter().filter(|rel| ws.file_exists(rel)) {
+        match read(&rel) {
+            Some(bytes) if !taken.contains(rel.as_str()) => out.push((rel, bytes)),
+            Some(_) => eprintln!("warning: image {rel} not copied: the site has a file of its own there"),
+            None => eprintln!("warning: image {rel} not copied: not a regular file inside the KB"),
+        }
+    }
+    out
 }
 
 /// Writes the site beside `out`, then swaps it in: a reader never sees half a site, a failed

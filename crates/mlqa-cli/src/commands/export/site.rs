@@ -2,13 +2,14 @@
 //! with coverage, a page per answer (with related answers, resources and backlinks), a page per
 //! resource, and a search page over an index the export writes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use mlqa_core::export::{AnswerExport, KbExport, QuestionExport};
 use mlqa_core::search::SearchIndex;
+use mlqa_core::syntax::markdown::LinkKind;
 use mlqa_core::workspace::Workspace;
 
-use super::markdown::{escape, plain_text, to_html};
+use super::markdown::{MERMAID_CLASS, escape, plain_text, to_html};
 
 /// Every page of the site: (path in the site, contents). Assets are added by the caller.
 pub fn pages(ws: &Workspace, kb: &KbExport) -> Vec<(String, Vec<u8>)> {
@@ -36,6 +37,20 @@ pub fn pages(ws: &Workspace, kb: &KbExport) -> Vec<(String, Vec<u8>)> {
         out.push((format!("resources/{}.html", r.id), site.resource(r).into_bytes()));
     }
     out
+}
+
+/// The files (paths relative to the KB root, which are also their paths in the site) of the
+/// images the exported answers show: every `![alt](path)` whose path resolves inside the KB,
+/// whether or not the file exists (the caller copies those that do).
+pub fn images(ws: &Workspace, kb: &KbExport) -> BTreeSet<String> {
+    kb.categories
+        .iter()
+        .flat_map(|c| &c.questions)
+        .filter_map(|q| ws.answer_at(&q.answer.as_ref()?.path))
+        .flat_map(|doc| &doc.md.links)
+        .filter(|link| link.kind == LinkKind::Image)
+        .filter_map(|link| link.to().inside().map(str::to_owned))
+        .collect()
 }
 
 /// `alpha/first.md` -> `alpha/first.html`.
@@ -190,7 +205,15 @@ impl<'a> Site<'a> {
             ));
         }
         main.push_str("</aside>\n</article>");
-        self.page(&path, &q.question, "answer", &main, "")
+        // Mermaid (3.5 MB) only where there is a diagram to draw.
+        let scripts = if body_html.contains(&format!("<pre class=\"{MERMAID_CLASS}\">")) {
+            format!(
+                "<script src=\"{root}assets/mermaid/mermaid.min.js\"></script>\n<script src=\"{root}assets/diagrams.js\"></script>\n"
+            )
+        } else {
+            String::new()
+        };
+        self.page(&path, &q.question, "answer", &main, &scripts)
     }
 
     fn resources_index(&self) -> String {
