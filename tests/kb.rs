@@ -75,18 +75,38 @@ fn every_question_has_two_to_five_covers_patterns() {
 }
 
 #[test]
-fn the_resources_are_the_seeds_verbatim() {
+fn the_resources_are_the_seeds_verbatim_then_the_primary_sources() {
     let seed = seed();
     let text = std::fs::read_to_string(repo().join("kb/resources.yaml")).expect("kb/resources.yaml");
     let resources: mlqa_core::model::Resources = serde_saphyr::from_str(&text).expect("parses");
-    assert_eq!(resources.resources.len(), 16);
+    let (from_seed, added) = resources.resources.split_at(16);
     // The seed runs titles and summaries together on some lines; each must appear in it as written.
     let flat = seed.split_whitespace().collect::<Vec<_>>().join(" ");
-    for r in &resources.resources {
+    for r in from_seed {
         assert!(flat.contains(r.title.as_str()), "title not in the seed: {}", r.title);
         assert!(flat.contains(r.summary.as_str()), "summary not in the seed: {}", r.summary);
-        if let Some(url) = &r.url {
-            assert!(url.starts_with("https://"), "{url}");
-        }
+        assert!(r.group.is_some(), "{}: a seed resource keeps the seed's heading as its group", r.id);
+    }
+    assert!(added.len() >= 60, "only {} primary sources", added.len());
+    for r in added {
+        assert!(r.group.is_none(), "{}: only the seed's resources have a seed heading", r.id);
+        assert!(!flat.contains(r.title.as_str()), "{}: a seed title among the added sources", r.id);
+        // <first author>-<year>-<short name>, and the year in the title.
+        let year = r.id.split('-').find(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()));
+        let year = year.unwrap_or_else(|| panic!("{}: the id names the year", r.id));
+        assert!(r.title.contains(" – "), "{}: the title names the authors after \" – \"", r.id);
+        // The id's year is the first public version's; the title may give the venue's, a year on.
+        let year: i32 = year.parse().unwrap();
+        let dated = r.title.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse::<i32>().ok());
+        assert!(dated.into_iter().any(|n| (n - year).abs() <= 1), "{}: the title dates it", r.id);
+    }
+    // A resource without a URL says why, in the comment above it.
+    let lines: Vec<&str> = text.lines().collect();
+    for r in resources.resources.iter().filter(|r| r.url.is_none()) {
+        let at = lines.iter().position(|l| l.trim() == format!("- id: {}", r.id)).expect("the entry");
+        assert!(lines[at - 1].trim_start().starts_with('#'), "{} has no url and no comment saying why", r.id);
+    }
+    for url in resources.resources.iter().filter_map(|r| r.url.as_ref()) {
+        assert!(url.starts_with("https://"), "{url}");
     }
 }
