@@ -94,17 +94,23 @@ struct Index {
     /// Unique to this index: a new one is built whenever the set of answers, the spec or the
     /// resources change (an answer edited in place keeps it).
     generation: u64,
-    /// Who links to each file or folder: the answers (by path) whose Markdown links resolve to
-    /// it, the reverse of [`AnswerDoc::targets`]; patched when an answer is edited in place.
-    backlinks: HashMap<String, BTreeSet<String>>,
-    /// Which answers (by path) list each id in `related` (an answer listing its own id aside).
-    related_by: HashMap<String, BTreeSet<String>>,
-    /// Which answers (by path) cite each resource id in `resources`.
-    cited_by: HashMap<String, BTreeSet<String>>,
+    /// Who links to each file or folder: the answers whose Markdown links resolve to it, the
+    /// reverse of [`AnswerDoc::targets`]; patched when an answer is edited in place.
+    backlinks: Reverse,
+    /// Which answers list each id in `related` (an answer listing its own id aside).
+    related_by: Reverse,
+    /// Which answers cite each resource id in `resources`.
+    cited_by: Reverse,
     /// The question ids and the answers' file names, measured for typo suggestions on first use.
     question_candidates: OnceLock<Candidates>,
     answer_candidates: OnceLock<Candidates>,
 }
+
+/// A reverse index: for each key (a path, an id), the answers that point at it, as their
+/// places in [`Workspace::answers`] (sorted by path, so these lists are sorted by path too).
+/// Positions, not copies of paths: a key is stored once, an entry is four bytes, and an
+/// answer edited in place keeps its position. Rebuilt whenever the set of answers changes.
+type Reverse = HashMap<String, Vec<u32>>;
 
 /// A parsed file of the KB.
 enum Parsed {
@@ -267,16 +273,17 @@ impl Workspace {
                 };
                 let old = std::mem::replace(&mut self.answers[i], *answer);
                 let new = &self.answers[i];
+                let at = i as u32;
                 if old.targets != new.targets {
-                    patch(&mut self.index.backlinks, &old.path, &old.targets, &new.targets);
+                    patch(&mut self.index.backlinks, at, &targets(&old), &targets(new));
                 }
                 let (before, after) = (related_ids(&old), related_ids(new));
                 if before != after {
-                    patch(&mut self.index.related_by, &old.path, &before, &after);
+                    patch(&mut self.index.related_by, at, &before, &after);
                 }
                 let (before, after) = (cited_ids(&old), cited_ids(new));
                 if before != after {
-                    patch(&mut self.index.cited_by, &old.path, &before, &after);
+                    patch(&mut self.index.cited_by, at, &before, &after);
                 }
                 None
             }
@@ -342,15 +349,16 @@ impl Workspace {
                 }
             },
             || {
-                for a in &self.answers {
+                // In the answers' order, so that each list comes out sorted.
+                for (at, a) in (0u32..).zip(&self.answers) {
                     for t in &a.targets {
-                        index.backlinks.entry(t.clone()).or_default().insert(a.path.clone());
+                        add(&mut index.backlinks, t, at);
                     }
                     for id in related_ids(a) {
-                        index.related_by.entry(id).or_default().insert(a.path.clone());
+                        add(&mut index.related_by, id, at);
                     }
                     for id in cited_ids(a) {
-                        index.cited_by.entry(id).or_default().insert(a.path.clone());
+                        add(&mut index.cited_by, id, at);
                     }
                 }
             },
@@ -393,7 +401,8 @@ impl Workspace {
 
     /// Whether a file exists at `path` (relative to the root), read or not.
     pub fn file_exists(&self, path: &str) -> bool {
-        self.files.contains(path)
+        // Most links point at answers: one hash lookup instead of a walk of the sorted set.
+        self.index.answer_by_path.contains_key(path) || self.files.contains(path)
     }
 
     pub fn file_count(&self) -> usize {
@@ -432,17 +441,22 @@ impl Workspace {
 
     /// The answers whose Markdown links point at `path` (a file or a folder), by path.
     pub fn linked_from(&self, path: &str) -> impl Iterator<Item = &str> {
-        self.index.backlinks.get(path).into_iter().flatten().map(String::as_str)
+        self.pointing(&self.index.backlinks, path)
     }
 
     /// The answers (by path) that list `id` in `related`, an answer naming its own id aside.
     pub fn related_by(&self, id: &str) -> impl Iterator<Item = &str> {
-        self.index.related_by.get(id).into_iter().flatten().map(String::as_str)
+        self.pointing(&self.index.related_by, id)
     }
 
     /// The answers (by path, sorted) that cite resource `id` in `resources`.
     pub fn cited_by(&self, id: &str) -> impl Iterator<Item = &str> {
-        self.index.cited_by.get(id).into_iter().flatten().map(String::as_str)
+        self.pointing(&self.index.cited_by, id)
+    }
+
+    /// The paths of the answers a reverse index lists under `key`, sorted.
+    fn pointing<'a>(&'a self, index: &'a Reverse, key: &str) -> impl Iterator<Item = &'a str> + 'a {
+        index.get(key).into_iter().flatten().map(|&at| self.answers[at as usize].path.as_str())
     }
 
     /// The answers whose rules can give another result after `changed` changed: those files
@@ -512,29 +526,55 @@ impl Workspace {
     }
 }
 
+/// The paths `a` links to (sorted, once each).
+fn targets(a: &AnswerDoc) -> Vec<&str> {
+    a.targets.iter().map(String::as_str).collect()
+}
+
+/// The resource ids `a` cites, once each.
+fn cited_ids(a: &AnswerDoc) -> Vec<&str> {
+    let mut ids: Vec<&str> = a.meta.resources.iter().map(|i| i.value.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 /// The ids `a` lists in `related`, its own aside, once each.
-fn cited_ids(a: &AnswerDoc) -> BTreeSet<String> {
-    a.meta.resources.iter().map(|i| i.value.clone()).collect()
+fn related_ids(a: &AnswerDoc) -> Vec<&str> {
+    let mut ids: Vec<&str> = a.meta.related.iter().map(|i| i.value.as_str()).filter(|id| *id != a.id()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
-fn related_ids(a: &AnswerDoc) -> BTreeSet<String> {
-    a.meta.related.iter().map(|i| i.value.clone()).filter(|id| id != a.id()).collect()
+/// Adds the answer at `at` under `key`; answers are added in order, so the list stays sorted.
+fn add(index: &mut Reverse, key: &str, at: u32) {
+    match index.get_mut(key) {
+        Some(list) => list.push(at),
+        None => {
+            index.insert(key.to_owned(), vec![at]);
+        }
+    }
 }
 
-/// Moves `from` out of the entries of `old` keys and into those of `new` keys.
-fn patch<'k>(
-    map: &mut HashMap<String, BTreeSet<String>>,
-    from: &str,
-    old: impl IntoIterator<Item = &'k String>,
-    new: impl IntoIterator<Item = &'k String>,
-) {
+/// Moves the answer at `at` out of the lists of the `old` keys and into those of the `new` ones,
+/// keeping each list sorted.
+fn patch(index: &mut Reverse, at: u32, old: &[&str], new: &[&str]) {
     for key in old {
-        if let Some(set) = map.get_mut(key) {
-            set.remove(from);
+        if let Some(list) = index.get_mut(*key)
+            && let Ok(i) = list.binary_search(&at)
+        {
+            list.remove(i);
         }
     }
     for key in new {
-        map.entry(key.clone()).or_default().insert(from.to_owned());
+        let list = match index.get_mut(*key) {
+            Some(list) => list,
+            None => index.entry((*key).to_owned()).or_default(),
+        };
+        if let Err(i) = list.binary_search(&at) {
+            list.insert(i, at);
+        }
     }
 }
 
