@@ -16,7 +16,7 @@ struct Block {
 fn python_blocks() -> Vec<Block> {
     let ws = Workspace::load(&repo().join("kb")).expect("the KB loads");
     let mut blocks = Vec::new();
-    for answer in &ws.answers {
+    for answer in ws.answers() {
         let source = ws.source(&answer.path).expect("answers have text");
         for block in answer.md.code_blocks.iter().filter(|b| b.lang.as_deref() == Some("python")) {
             let line = source.lines().line_col(&source.text, block.range.start).line;

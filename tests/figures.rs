@@ -11,8 +11,7 @@ use mlqa_tests::repo;
 
 /// Answers that show a figure: an image, or a Mermaid diagram.
 fn answers_with_figures(ws: &Workspace) -> BTreeSet<String> {
-    ws.answers
-        .iter()
+    ws.answers()
         .filter(|a| {
             a.md.links.iter().any(|l| l.kind == LinkKind::Image)
                 || a.md.code_blocks.iter().any(|b| b.lang.as_deref() == Some("mermaid"))
@@ -48,8 +47,7 @@ fn every_figure_is_shown_and_enough_answers_have_one() {
     let kb = repo().join("kb");
     let ws = Workspace::load(&kb).expect("the KB loads");
     let shown: BTreeSet<String> = ws
-        .answers
-        .iter()
+        .answers()
         .flat_map(|a| a.md.links.iter().filter(|l| l.kind == LinkKind::Image))
         .filter_map(|l| l.to().inside().map(str::to_owned))
         .collect();

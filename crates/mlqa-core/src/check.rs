@@ -43,8 +43,7 @@ pub fn check(ws: &Workspace, selection: &Selection) -> Vec<Diagnostic> {
     let levels = Levels::new(ws, selection.clone());
     let (answers, workspace) = rayon::join(
         || {
-            ws.answers
-                .par_iter()
+            ws.par_answers()
                 .map(|a| (a.path.as_str(), answer_rules(ws, a, &levels)))
                 .filter(|(_, d)| !d.is_empty())
                 .collect::<HashMap<&str, Vec<Diagnostic>>>()
@@ -54,7 +53,7 @@ pub fn check(ws: &Workspace, selection: &Selection) -> Vec<Diagnostic> {
     // Every answer: one without raw diagnostics may still have an unused suppression.
     let files: BTreeSet<&str> = ws
         .files_with_problems()
-        .chain(ws.answers.iter().map(|a| a.path.as_str()))
+        .chain(ws.answers().map(|a| a.path.as_str()))
         .chain(workspace.keys().map(String::as_str))
         .collect();
     files
@@ -147,8 +146,7 @@ impl Incremental {
         // The workspace rules (one pass each over the KB) run beside the answer rules.
         let (per_answer, workspace) = rayon::join(
             || {
-                ws.answers
-                    .par_iter()
+                ws.par_answers()
                     .map(|a| (a.path.as_str(), answer_rules(ws, a, &levels), outline(a), pointers(a)))
                     .collect::<Vec<_>>()
             },

@@ -20,8 +20,8 @@ pub struct Coverage {
 impl Coverage {
     pub fn of(ws: &Workspace) -> Self {
         let categories = ws
-            .spec
-            .iter()
+            .spec()
+            .into_iter()
             .flat_map(|s| &s.categories)
             .map(|c| {
                 let missing: Vec<String> = c

@@ -5,7 +5,8 @@
 //! Data flows one way, and the imports say so (no import cycle of more than three files):
 //! [`registry`] (rule names, families, levels) -> [`model`], [`config`], [`schema`] and [`syntax`]
 //! (typed files, parsing, the link model) -> [`document`] (one parsed file) ->
-//! [`workspace::Workspace`] (the indexed KB) -> [`rules`] -> [`check()`], which returns
+//! [`workspace::Workspace`] (the per-file store of documents, by [`workspace::FileId`], and
+//! its indexes) -> [`rules`] -> [`check()`], which returns
 //! [`diagnostic::Diagnostic`]s. [`ide`], [`search`] and [`export`] read the workspace.
 
 pub mod check;

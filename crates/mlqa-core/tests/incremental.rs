@@ -149,9 +149,9 @@ fn incremental_diagnostics_equal_a_fresh_check_after_random_edits() {
         type Keys = fn(&AnswerDoc) -> Vec<&str>;
         type Index = for<'w> fn(&'w Workspace, &str) -> Vec<&'w str>;
         let keys = |of: Keys| -> BTreeSet<String> {
-            scratch.answers.iter().chain(&ws.answers).flat_map(of).map(str::to_owned).collect()
+            scratch.answers().chain(ws.answers()).flat_map(of).map(str::to_owned).collect()
         };
-        let indexes: [(&str, Keys, Index); 3] = [
+        let indexes: [(&str, Keys, Index); 4] = [
             ("who links to", |a| a.targets.iter().map(String::as_str).collect(), |w, k| w.linked_from(k).collect()),
             (
                 "who lists in related",
@@ -163,6 +163,7 @@ fn incremental_diagnostics_equal_a_fresh_check_after_random_edits() {
                 |a| a.meta.resources.iter().map(|i| i.value.as_str()).collect(),
                 |w, k| w.cited_by(k).collect(),
             ),
+            ("which answers claim", |a| vec![a.id()], |w, k| w.answers_for(k).map(|a| a.path.as_str()).collect()),
         ];
         for (what, of, index) in indexes {
             for key in keys(of) {

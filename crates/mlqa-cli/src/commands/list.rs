@@ -14,7 +14,7 @@ pub fn run(args: &ListArgs) -> Result<Outcome, Failure> {
     let keep = |answered: bool| !(args.missing && answered || args.answered && !answered);
     let mut rows = Vec::new();
     let mut out = String::new();
-    for cat in ws.spec.iter().flat_map(|s| &s.categories) {
+    for cat in ws.spec().into_iter().flat_map(|s| &s.categories) {
         if args.category.as_ref().is_some_and(|c| *c != cat.id.value) {
             continue;
         }

@@ -15,10 +15,10 @@ use crate::workspace::Workspace;
 /// (`mlqa check` reports them); everything else is exported as written.
 pub fn export(ws: &Workspace) -> KbExport {
     let linked_from = backlinks(ws);
-    let title = ws.spec.as_ref().and_then(|s| s.title.as_ref()).map_or_else(|| "mlqa".to_owned(), |t| t.value.clone());
+    let title = ws.spec().and_then(|s| s.title.as_ref()).map_or_else(|| "mlqa".to_owned(), |t| t.value.clone());
     let categories: Vec<CategoryExport> = ws
-        .spec
-        .iter()
+        .spec()
+        .into_iter()
         .flat_map(|s| &s.categories)
         .map(|c| CategoryExport {
             id: c.id.value.clone(),
@@ -93,7 +93,7 @@ fn answer(ws: &Workspace, a: &AnswerDoc, linked_from: &BTreeMap<String, Vec<Stri
 /// For each answer path, the ids of the other answers linking to it (sorted, once each).
 pub fn backlinks(ws: &Workspace) -> BTreeMap<String, Vec<String>> {
     let mut out = BTreeMap::new();
-    for a in &ws.answers {
+    for a in ws.answers() {
         let mut ids: Vec<String> =
             ws.linked_from(&a.path).filter_map(|p| ws.answer_at(p)).map(|b| b.id().to_owned()).collect();
         if ids.is_empty() {

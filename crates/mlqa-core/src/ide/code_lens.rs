@@ -14,7 +14,7 @@ pub struct Lens {
 /// Coverage on `spec.yaml`: per category (answered / total) and per question (answered or missing).
 pub fn spec_lenses(ws: &Workspace) -> Vec<Lens> {
     let mut out = Vec::new();
-    for c in ws.spec.iter().flat_map(|s| &s.categories) {
+    for c in ws.spec().into_iter().flat_map(|s| &s.categories) {
         let answered = c.questions.iter().filter(|q| ws.answers_for(&q.id.value).next().is_some()).count();
         out.push(Lens {
             range: c.id.range,

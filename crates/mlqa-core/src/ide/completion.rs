@@ -53,14 +53,13 @@ pub fn completions(ws: &Workspace, file: &str, offset: usize) -> Vec<Completion>
                 .map(|r| make(r.id.value.clone(), r.title.as_ref().map(|t| t.value.clone()), CompletionKind::Resource))
                 .collect(),
             Some("category") => ws
-                .spec
-                .iter()
+                .spec()
+                .into_iter()
                 .flat_map(|s| &s.categories)
                 .map(|c| make(c.id.value.clone(), c.title.as_ref().map(|t| t.value.clone()), CompletionKind::Category))
                 .collect(),
             Some("tags") => {
-                let mut tags: Vec<&str> =
-                    ws.answers.iter().flat_map(|a| &a.meta.tags).map(|t| t.value.as_str()).collect();
+                let mut tags: Vec<&str> = ws.answers().flat_map(|a| &a.meta.tags).map(|t| t.value.as_str()).collect();
                 tags.sort_unstable();
                 tags.dedup();
                 tags.into_iter().map(|t| make(t.to_owned(), None, CompletionKind::Tag)).collect()
@@ -118,8 +117,7 @@ pub fn completions(ws: &Workspace, file: &str, offset: usize) -> Vec<Completion>
             .collect();
     }
     let range = TextRange::new(dest_start, offset);
-    ws.answers
-        .iter()
+    ws.answers()
         .filter(|a| a.path != file)
         .map(|a| Completion {
             label: relative_path(file, &a.path),

@@ -26,8 +26,8 @@ pub fn definition(ws: &Workspace, file: &str, offset: usize) -> Vec<Location> {
             if own || answers.is_empty() { spec_entry(ws, &id).into_iter().collect() } else { answers }
         }
         Symbol::Category { id, .. } => ws
-            .spec
-            .iter()
+            .spec()
+            .into_iter()
             .flat_map(|s| &s.categories)
             .filter(|c| c.id.value == id)
             .map(|c| Location::new(SPEC_FILE, c.id.range))

@@ -10,7 +10,7 @@ use crate::workspace::Workspace;
 pub fn file_moves(ws: &Workspace, moves: &[(String, String)]) -> Vec<Edit> {
     let new_path = |p: &str| moves.iter().find(|(o, _)| o == p).map_or_else(|| p.to_owned(), |(_, n)| n.clone());
     let mut edits = Vec::new();
-    for a in &ws.answers {
+    for a in ws.answers() {
         let from_new = new_path(&a.path);
         for link in a.md.links.iter() {
             let LinkTarget::Path { path, resolved: Some(Resolved::Inside(target)), .. } = link.to() else { continue };

@@ -41,7 +41,7 @@ pub fn hover(ws: &Workspace, file: &str, offset: usize) -> Option<(TextRange, St
             text
         }
         Symbol::Category { id, .. } => {
-            let cat = ws.spec.as_ref()?.categories.iter().find(|c| &c.id.value == id)?;
+            let cat = ws.spec()?.categories.iter().find(|c| &c.id.value == id)?;
             let answered = cat.questions.iter().filter(|q| ws.answers_for(&q.id.value).next().is_some()).count();
             let title = cat.title.as_ref().map_or(id.as_str(), |t| t.value.as_str());
             format!("**{title}**: {answered}/{} questions answered", cat.questions.len())

@@ -42,8 +42,7 @@ pub fn references(ws: &Workspace, file: &str, offset: usize, declaration: bool) 
         }
         Symbol::Category { id, .. } => {
             let mut out: Vec<Location> = ws
-                .answers
-                .iter()
+                .answers()
                 .filter_map(|a| {
                     a.meta.category.as_ref().filter(|c| c.value == id).map(|c| Location::new(&a.path, c.range))
                 })
@@ -51,8 +50,8 @@ pub fn references(ws: &Workspace, file: &str, offset: usize, declaration: bool) 
             out.extend(topics(ws, &id));
             if declaration {
                 out.extend(
-                    ws.spec
-                        .iter()
+                    ws.spec()
+                        .into_iter()
                         .flat_map(|s| &s.categories)
                         .filter(|c| c.id.value == id)
                         .map(|c| Location::new(SPEC_FILE, c.id.range)),
@@ -84,7 +83,7 @@ fn question_references(ws: &Workspace, id: &str, declaration: bool) -> Vec<Locat
             out.extend(a.meta.id.as_ref().map(|i| Location::new(&a.path, i.range)));
         }
     }
-    for a in &ws.answers {
+    for a in ws.answers() {
         out.extend(a.meta.related.iter().filter(|r| r.value == id).map(|r| Location::new(&a.path, r.range)));
     }
     out.extend(topics(ws, id));

@@ -114,7 +114,7 @@ fn rename_question(ws: &Workspace, old: &str, new: &str) -> Result<RenameEdits, 
     for t in topics(ws, old) {
         out.edits.push(Edit::replace(RESOURCES_FILE, t.range, new));
     }
-    for a in &ws.answers {
+    for a in ws.answers() {
         for r in a.meta.related.iter().filter(|r| r.value == old) {
             out.edits.push(Edit::replace(&a.path, r.range, new));
         }

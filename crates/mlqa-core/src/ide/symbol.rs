@@ -74,7 +74,7 @@ impl Symbol {
 pub fn symbol_at(ws: &Workspace, file: &str, offset: usize) -> Option<Symbol> {
     let hit = |item: &Item| item.range.touches(offset);
     if file == SPEC_FILE {
-        let spec = ws.spec.as_ref()?;
+        let spec = ws.spec()?;
         for c in &spec.categories {
             if hit(&c.id) {
                 return Some(Symbol::Category { range: c.id.range, id: c.id.value.clone() });

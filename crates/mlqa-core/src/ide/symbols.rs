@@ -28,7 +28,7 @@ pub enum OutlineKind {
 /// questions; the resources.
 pub fn outline(ws: &Workspace, file: &str) -> Vec<OutlineNode> {
     if file == SPEC_FILE {
-        let Some(spec) = &ws.spec else { return Vec::new() };
+        let Some(spec) = ws.spec() else { return Vec::new() };
         return spec
             .categories
             .iter()

@@ -28,7 +28,7 @@ None automatic: link to it from the answers it follows from.
 /// a `related` id re-checks the answers it pointed at before and after (`check.rs`).
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
     let (ws, a) = (ctx.ws, ctx.answer);
-    if ws.answers.len() < 2 || ws.related_by(a.id()).next().is_some() || ws.linked_from(&a.path).next().is_some() {
+    if ws.answer_count() < 2 || ws.related_by(a.id()).next().is_some() || ws.linked_from(&a.path).next().is_some() {
         return;
     }
     let range = a.md.h1().map_or(TextRange::empty(a.body_start), |h| h.text_range);

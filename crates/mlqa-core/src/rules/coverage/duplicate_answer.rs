@@ -43,7 +43,7 @@ the copy was meant to answer another question, give it that question's `id` inst
 
 fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let mut by_stem: BTreeMap<&str, Vec<&AnswerDoc>> = BTreeMap::new();
-    for a in &ws.answers {
+    for a in ws.answers() {
         by_stem.entry(a.id()).or_default().push(a);
     }
     let mut reported: HashSet<&str> = HashSet::new();
@@ -76,8 +76,7 @@ fn same_id_other_name(ws: &Workspace, reported: &HashSet<&str>, out: &mut Vec<Di
     // By id, then the answer named after it first; the sort is stable and the answers are in
     // path order, so path order decides between equals.
     let mut claims: Vec<(&str, bool, &AnswerDoc, &Item)> = ws
-        .answers
-        .iter()
+        .answers()
         .filter_map(|a| a.meta.id.as_ref().map(|id| (id.value.as_str(), a.stem != id.value, a, id)))
         .collect();
     claims.sort_by_key(|&(id, misnamed, ..)| (id, misnamed));

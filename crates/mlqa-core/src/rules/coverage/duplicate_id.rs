@@ -28,7 +28,7 @@ None automatic: give one of them a new id.
 };
 
 fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    if let Some(spec) = &ws.spec {
+    if let Some(spec) = ws.spec() {
         report(SPEC_FILE, "category", spec.categories.iter().map(|c| &c.id), out);
         report(SPEC_FILE, "question", spec.questions().map(|q| &q.id), out);
     }

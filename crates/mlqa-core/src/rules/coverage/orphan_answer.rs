@@ -26,7 +26,7 @@ None automatic: add the question to `spec.yaml`, or rename the answer to the rig
 };
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
-    if ctx.question.is_some() || ctx.ws.spec.is_none() {
+    if ctx.question.is_some() || ctx.ws.spec().is_none() {
         return;
     }
     let id = ctx.answer.id();

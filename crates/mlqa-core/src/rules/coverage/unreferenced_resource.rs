@@ -24,7 +24,7 @@ None automatic: cite it from the answers it helps with (its `topics` say which),
 };
 
 fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    if ws.answers.is_empty() {
+    if ws.answer_count() == 0 {
         return;
     }
     for r in ws.resource_entries() {

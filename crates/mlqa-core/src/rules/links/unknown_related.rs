@@ -28,7 +28,7 @@ Unsafe: replaces the id with the closest question id.
 };
 
 fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
-    if ctx.ws.spec.is_none() {
+    if ctx.ws.spec().is_none() {
         return;
     }
     for item in &ctx.answer.meta.related {

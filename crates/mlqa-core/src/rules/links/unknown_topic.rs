@@ -26,7 +26,7 @@ Unsafe: replaces the topic with the closest question or category id.
 };
 
 fn check(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    let Some(spec) = &ws.spec else { return };
+    let Some(spec) = ws.spec() else { return };
     let ids: Vec<&str> = spec.categories.iter().map(|c| c.id.value.as_str()).chain(ws.question_ids()).collect();
     for r in ws.resource_entries() {
         for topic in &r.topics {
