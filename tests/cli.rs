@@ -132,7 +132,8 @@ fn statistics_count_per_rule() {
     assert!(text.contains("1  duplicate-answer"));
     let out = run(kb.path(), &["check", "--statistics", "--format", "json"]);
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), 3);
+    assert_eq!(rows["version"], 1);
+    assert_eq!(rows["rules"].as_array().unwrap().len(), 3);
 }
 
 #[test]
@@ -164,6 +165,7 @@ fn coverage_table_and_gate() {
     let json: serde_json::Value =
         serde_json::from_slice(&run(kb.path(), &["coverage", "--format", "json"]).stdout).unwrap();
     assert_eq!(json["categories"][1]["missing"][0], "fourth");
+    assert_eq!(json["version"], 1, "the coverage document carries its format's version");
 }
 
 #[test]

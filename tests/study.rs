@@ -15,7 +15,8 @@ fn search_ranks_questions_first_and_forgives_forms_and_typos() {
     let kv: serde_json::Value =
         serde_json::from_slice(&run(&repo(), &["search", "kv cache", "--format", "json", "--limit", "2"]).stdout)
             .unwrap();
-    let ids: Vec<&str> = kv.as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
+    assert_eq!(kv["version"], 1);
+    let ids: Vec<&str> = kv["results"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["kv-cache-inference", "kv-cache"], "both KV-cache answers first");
     let only = stdout(&run(&repo(), &["search", "cache", "--category", "transformers", "--format", "json"]));
     assert!(!only.contains("\"llm-inference\""), "--category filters");
@@ -53,7 +54,7 @@ fn list_shows_coverage_per_category() {
         serde_json::from_slice(&run(kb.path(), &["list", "--missing", "--format", "json"]).stdout).unwrap();
     assert_eq!(
         missing,
-        serde_json::json!([{"id": "fourth", "category": "beta", "question": "What is the fourth question?", "answered": false, "path": null}])
+        serde_json::json!({"version": 1, "questions": [{"id": "fourth", "category": "beta", "question": "What is the fourth question?", "answered": false, "path": null}]})
     );
     let answered = stdout(&run(kb.path(), &["list", "--answered"]));
     assert!(answered.contains("✓ first") && !answered.contains("fourth"), "{answered}");
@@ -122,7 +123,7 @@ fn the_embedded_kb_serves_read_only_commands_anywhere() {
     let out = run(nowhere.path(), &["list", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), 84);
+    assert_eq!(rows["questions"].as_array().unwrap().len(), 84);
     assert!(stdout(&run(nowhere.path(), &["search", "dropout", "--limit", "1"])).contains("What is dropout"));
     assert!(
         stdout(&run(nowhere.path(), &["show", "lora", "--section", "Short answer"])).contains("Low-Rank Adaptation")

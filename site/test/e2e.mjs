@@ -483,7 +483,7 @@ await check("f. search = mlqa search", async () => {
   for (const q of PARITY_QUERIES) {
     const kb = process.env.MLQA_KB ? ["--kb", process.env.MLQA_KB] : [];
     const out = execFileSync(bin, ["search", "--format", "json", "--limit", "50", ...kb, "--", ...q.split(" ")], { encoding: "utf8" });
-    const rust = JSON.parse(out).map((h) => `${h.id} ${h.score}`);
+    const rust = JSON.parse(out).results.map((h) => `${h.id} ${h.score}`);
     // mlqa prints scores rounded to 3 decimals
     const js = (await page.evaluate((q) => window.mlqaSearch(q, 50), q)).map((h) => `${h.id} ${Math.round(h.score * 1000) / 1000}`);
     compared += rust.length;

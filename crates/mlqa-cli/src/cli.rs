@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(
     name = "mlqa",
-    version,
+    version = crate::version::VERSION,
     about = "Check, query and study a spec-tested knowledge base of ML interview answers",
     long_about = "mlqa checks a knowledge base of machine-learning interview answers against its spec: \
 every question answered, every link resolving, every answer complete.\n\n\

@@ -11,6 +11,7 @@ mod kb;
 mod output;
 mod render;
 mod terminal;
+mod version;
 
 /// mimalloc (without transparent huge pages, which cost peak memory here): a check allocates
 /// and frees many small strings and vectors on every thread at once, where it takes about a

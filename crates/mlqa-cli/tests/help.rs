@@ -19,8 +19,8 @@ fn help_lists_every_command_and_the_exit_codes() {
 }
 
 #[test]
-fn version_is_the_package_version() {
+fn version_is_the_package_version_and_the_formats() {
     let (code, text) = mlqa(&["--version"]);
     assert_eq!(code, 0);
-    assert_eq!(text.trim(), format!("mlqa {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(text.trim(), format!("mlqa {} (KB format 1, report format 1)", env!("CARGO_PKG_VERSION")));
 }

@@ -17,7 +17,7 @@ pub fn run(args: &CoverageArgs) -> Result<Outcome, Failure> {
                 .iter()
                 .map(|c| serde_json::json!({"id": c.id, "title": c.title, "answered": c.answered, "questions": c.questions, "missing": c.missing}))
                 .collect();
-            let doc = serde_json::json!({"answered": coverage.answered(), "questions": coverage.questions(), "percent": total, "categories": categories});
+            let doc = serde_json::json!({"version": crate::version::JSON_VERSION, "answered": coverage.answered(), "questions": coverage.questions(), "percent": total, "categories": categories});
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
         CoverageFormat::Human => print!("{}", table(&coverage)),

@@ -41,7 +41,8 @@ pub fn run(args: &ListArgs) -> Result<Outcome, Failure> {
         }
     }
     if args.format == ListFormat::Json {
-        println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+        let doc = crate::version::versioned("questions", rows.into());
+        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {
         out.push_str(&format!(
             "\n{}/{} questions answered ({:.1}%)\n",

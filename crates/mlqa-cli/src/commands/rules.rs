@@ -99,7 +99,8 @@ fn list_json() -> String {
             })
         })
         .collect();
-    format!("{}\n", serde_json::to_string_pretty(&rules).unwrap_or_default())
+    let doc = crate::version::versioned("rules", rules.into());
+    format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default())
 }
 
 fn level(l: RuleLevel) -> &'static str {

@@ -23,7 +23,8 @@ pub fn run(args: &SearchArgs) -> Result<Outcome, Failure> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default());
+        let doc = crate::version::versioned("results", rows.into());
+        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         return Ok(Outcome::Clean);
     }
     if hits.is_empty() {

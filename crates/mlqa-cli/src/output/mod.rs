@@ -113,7 +113,8 @@ pub fn statistics(view: &View<'_>, format: Format) -> String {
             .iter()
             .map(|(r, n, fixable)| serde_json::json!({"rule": r.name(), "family": r.family().name(), "count": n, "fixable": fixable}))
             .collect();
-        return format!("{}\n", serde_json::to_string_pretty(&rows).unwrap_or_default());
+        let doc = crate::version::versioned("rules", rows.into());
+        return format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default());
     }
     let mut out = String::new();
     let width = rows.iter().map(|(_, n, _)| n.to_string().len()).max().unwrap_or(1);
