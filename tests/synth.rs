@@ -59,11 +59,11 @@ fn the_written_kb_checks_the_same_from_disk() {
     assert_eq!(from_disk, want);
 }
 
-/// Every answer of the synthetic KB (what the benchmarks time) and of the shipped KB is in the
-/// canonical front-matter form, so the benchmarks measure the reader answers take, and that
-/// reader gives what serde-saphyr gives.
+/// Every answer and the spec of the synthetic KB (what the benchmarks time) and of the shipped
+/// KB are in the canonical form, so the benchmarks measure the reader they take, and that reader
+/// gives what serde-saphyr gives.
 #[test]
-fn every_front_matter_is_canonical_and_reads_as_serde_saphyr_reads_it() {
+fn every_front_matter_and_spec_is_canonical_and_reads_as_serde_saphyr_reads_it() {
     use mlqa_core::model::FrontMatter;
     use mlqa_core::syntax::front_matter::{FrontMatterState, split};
     use mlqa_core::syntax::{canonical, yaml};
@@ -83,6 +83,16 @@ fn every_front_matter_is_canonical_and_reads_as_serde_saphyr_reads_it() {
         answers += 1;
     }
     assert!(answers >= 300 + 84, "{answers} answers read");
+    // And the two specs.
+    for (path, text) in synthetic.iter().chain(&shipped).filter(|(p, _)| p == "spec.yaml") {
+        let fast = canonical::spec(text).unwrap_or_else(|| panic!("{path}: not canonical"));
+        let slow = yaml::parse_typed::<mlqa_core::model::Spec>(
+            text,
+            mlqa_core::TextRange::new(0, text.len()),
+            yaml::Budget::Document,
+        );
+        assert_eq!(Some(format!("{fast:?}")), slow.map(|s| format!("{s:?}")), "{path}");
+    }
 }
 
 /// The files below `root`, relative to it, with their text.

@@ -384,7 +384,7 @@ pub struct QuestionEntry {
 impl SpecDoc {
     pub fn parse(source: &Source, problems: &mut Vec<ParseProblem>) -> Self {
         let range = TextRange::new(bom_len(&source.text), source.text.len());
-        match YamlDoc::read::<model::Spec>(&source.text, range, SchemaKind::Spec, problems, |_| None) {
+        match YamlDoc::read(&source.text, range, SchemaKind::Spec, problems, canonical::spec) {
             (yaml, Some(spec)) => Self::from_model(yaml, spec, &source.text),
             (yaml, None) => Self::from_value(yaml),
         }

@@ -331,3 +331,82 @@ proptest! {
         }
     }
 }
+
+/// Spec lines in the canonical layout and near it.
+fn spec_text() -> impl Strategy<Value = String> {
+    let question = prop_oneof![
+        Just("      - id: q-1\n        question: \"Why? it's: so\"\n        covers: ['a|b', \"c\", 'd''e']\n"),
+        Just("      - id: q-2\n        question: 'Two ''quoted'' √dₖ'\n"),
+        Just("      - question: \"Key first\"\n        id: q-3\n        covers: []\n"),
+        Just("      - id: q-4\n        question: Plain words here\n        covers: [ 'x' , 'y' ]\n"),
+    ];
+    let category = (prop::collection::vec(question, 1..4), any::<bool>()).prop_map(|(qs, title_first)| {
+        let head =
+            if title_first { "  - title: \"Cat A\"\n    id: cat-a\n" } else { "  - id: cat-a\n    title: Cat A\n" };
+        format!("{head}    questions:\n{}", qs.concat())
+    });
+    let doc = (prop::collection::vec(category, 1..3), any::<bool>()).prop_map(|(cats, comment)| {
+        let top = if comment { "# a comment\ntitle: ML Q&A\n\ncategories:\n" } else { "title: \"T\"\ncategories:\n" };
+        format!("{top}{}", cats.concat())
+    });
+    let noise = prop_oneof![
+        Just(" "),
+        Just("#"),
+        Just(" #c"),
+        Just("'"),
+        Just("\""),
+        Just(":"),
+        Just(": "),
+        Just(","),
+        Just("["),
+        Just("]"),
+        Just("-"),
+        Just("- "),
+        Just("\t"),
+        Just("\r"),
+        Just("\n"),
+        Just("\n  "),
+        Just("\\"),
+        Just("\\n"),
+        Just("1"),
+        Just("yes"),
+        Just("null"),
+        Just("&a "),
+        Just("*a"),
+        Just("|"),
+        Just(">"),
+        Just("?"),
+        Just("é"),
+        Just("  "),
+        Just("    "),
+        Just("questions:"),
+        Just("id: x"),
+        Just("''"),
+        Just("\u{1}"),
+    ];
+    (doc, prop::collection::vec((any::<prop::sample::Index>(), noise), 0..3)).prop_map(|(mut text, noise)| {
+        for (at, piece) in noise {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            text.insert_str(i, piece);
+        }
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
+
+    /// Whatever the canonical reader accepts of a spec, serde-saphyr reads to the same values at
+    /// the same ranges.
+    #[test]
+    fn the_canonical_spec_reader_agrees_with_serde_saphyr(yaml in spec_text()) {
+        use mlqa_core::syntax::{canonical, yaml::{Budget, parse_typed}};
+        use mlqa_core::model::Spec;
+        let Some(fast) = canonical::spec(&yaml) else { return Ok(()) };
+        let slow = parse_typed::<Spec>(&yaml, mlqa_core::TextRange::new(0, yaml.len()), Budget::Document);
+        prop_assert_eq!(Some(format!("{fast:?}")), slow.map(|s| format!("{s:?}")), "{:?}", yaml);
+    }
+}
