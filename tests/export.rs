@@ -22,6 +22,7 @@ fn the_json_export_of_the_shipped_kb_matches_its_schema_and_the_kb() {
     let validator = jsonschema::validator_for(&schema).expect("a valid schema");
     let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{}: {e}", e.instance_path())).collect();
     assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(doc["version"], mlqa_core::export::EXPORT_VERSION, "the document says its shape's version");
 
     let questions: Vec<&Value> =
         doc["categories"].as_array().unwrap().iter().flat_map(|c| c["questions"].as_array().unwrap()).collect();

@@ -9,7 +9,8 @@
 //!   `mlqa_core::report::REPORT_VERSION`).
 //!
 //! The CLI's other JSON documents (`coverage`, `list`, `search`, `rules`, `check --statistics`
-//! with `--format json`) are objects with a `version` ([`JSON_VERSION`]) beside their data.
+//! with `--format json`) are objects with a `version` ([`JSON_VERSION`]) beside their data;
+//! `export json` carries `mlqa_core::export::EXPORT_VERSION`.
 
 /// The KB format this mlqa reads.
 macro_rules! kb_format {

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 pub(crate) mod types;
 
-pub use types::{AnswerExport, CategoryExport, KbExport, QuestionExport, ResourceExport, SectionExport};
+pub use types::{
+    AnswerExport, CategoryExport, EXPORT_VERSION, KbExport, QuestionExport, ResourceExport, SectionExport,
+};
 
 use crate::document::AnswerDoc;
 use crate::workspace::Workspace;
@@ -55,7 +57,7 @@ pub fn export(ws: &Workspace) -> KbExport {
                 .collect(),
         })
         .collect();
-    KbExport { title, categories, resources }
+    KbExport { version: EXPORT_VERSION, title, categories, resources }
 }
 
 fn answer(ws: &Workspace, a: &AnswerDoc, linked_from: &BTreeMap<String, Vec<String>>) -> AnswerExport {

@@ -4,6 +4,9 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+/// The version of the export document's shape.
+pub const EXPORT_VERSION: u32 = 1;
+
 /// The KB as one document.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[schemars(
@@ -11,6 +14,9 @@ use serde::Serialize;
     description = "A whole mlqa knowledge base as one document (`mlqa export json`): the spec's questions with their answers split into sections, and the learning resources."
 )]
 pub struct KbExport {
+    /// The version of this document's shape ([`EXPORT_VERSION`]): it goes up when a field is
+    /// removed or changes meaning.
+    pub version: u32,
     /// The spec's `title`.
     pub title: String,
     pub categories: Vec<CategoryExport>,
