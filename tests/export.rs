@@ -72,7 +72,18 @@ fn the_json_export_keeps_unanswered_questions_without_an_answer() {
 
 /// Every relative `href` of every page of `site`, as (page, href).
 fn internal_links(site: &Path) -> Vec<(String, String)> {
-    let href = regex::Regex::new(r#"href="([^"]*)""#).unwrap();
+    attribute_values(site, r#"href="([^"]*)""#)
+}
+
+/// Every `<img src>` of every page of `site` that is not a URL, as (page, src).
+fn image_sources(site: &Path) -> Vec<(String, String)> {
+    attribute_values(site, r#"<img src="([^"]*)""#)
+}
+
+/// The first group of `pattern` wherever it matches in the pages of `site`, as (page, value),
+/// URLs (values with a `:`) left out.
+fn attribute_values(site: &Path, pattern: &str) -> Vec<(String, String)> {
+    let pattern = regex::Regex::new(pattern).unwrap();
     let mut out = Vec::new();
     let mut stack = vec![site.to_owned()];
     while let Some(dir) = stack.pop() {
@@ -83,12 +94,12 @@ fn internal_links(site: &Path) -> Vec<(String, String)> {
             } else if path.extension().is_some_and(|e| e == "html") {
                 let page = path.strip_prefix(site).unwrap().to_string_lossy().into_owned();
                 let text = std::fs::read_to_string(&path).unwrap();
-                for c in href.captures_iter(&text) {
-                    let target = c[1].to_owned();
-                    if !target.contains(':') {
-                        out.push((page.clone(), target));
-                    }
-                }
+                out.extend(
+                    pattern
+                        .captures_iter(&text)
+                        .map(|c| (page.clone(), c[1].to_owned()))
+                        .filter(|(_, v)| !v.contains(':')),
+                );
             }
         }
     }
@@ -178,28 +189,6 @@ fn export_site(dir: &Path, out: &Path) -> Option<String> {
     }
     assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
     Some(stderr(&export))
-}
-
-/// Every `<img src>` of every page of `site` that is not a URL, as (page, src).
-fn image_sources(site: &Path) -> Vec<(String, String)> {
-    let src = regex::Regex::new(r#"<img src="([^"]*)""#).unwrap();
-    let mut out = Vec::new();
-    let mut stack = vec![site.to_owned()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                let page = path.strip_prefix(site).unwrap().to_string_lossy().into_owned();
-                let text = std::fs::read_to_string(&path).unwrap();
-                out.extend(
-                    src.captures_iter(&text).map(|c| (page.clone(), c[1].to_owned())).filter(|(_, s)| !s.contains(':')),
-                );
-            }
-        }
-    }
-    out
 }
 
 #[test]

@@ -271,19 +271,37 @@ fn front_matter_text() -> impl Strategy<Value = String> {
         Just("id"),
         Just("tags: "),
     ];
-    (prop::collection::vec(line, 0..8), prop::collection::vec((any::<prop::sample::Index>(), noise), 0..3)).prop_map(
-        |(lines, noise)| {
-            let mut text: String = lines.concat();
-            for (at, piece) in noise {
-                let mut i = at.index(text.len() + 1);
-                while !text.is_char_boundary(i) {
-                    i -= 1;
-                }
-                text.insert_str(i, piece);
+    with_insertions(prop::collection::vec(line, 0..8).prop_map(|lines| lines.concat()), noise)
+}
+
+/// `text` with up to two pieces of `noise` inserted anywhere (on character boundaries).
+fn with_insertions(
+    text: impl Strategy<Value = String>,
+    noise: impl Strategy<Value = &'static str>,
+) -> impl Strategy<Value = String> {
+    (text, prop::collection::vec((any::<prop::sample::Index>(), noise), 0..3)).prop_map(|(mut text, noise)| {
+        for (at, piece) in noise {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
             }
-            text
-        },
-    )
+            text.insert_str(i, piece);
+        }
+        text
+    })
+}
+
+/// What the canonical reader makes of `yaml` is what serde-saphyr makes of it, when it makes
+/// anything.
+fn agrees<T: std::fmt::Debug + serde::de::DeserializeOwned>(
+    yaml: &str,
+    canonical: fn(&str) -> Option<T>,
+    budget: mlqa_core::syntax::yaml::Budget,
+) -> Result<(), TestCaseError> {
+    let Some(fast) = canonical(yaml) else { return Ok(()) };
+    let slow = mlqa_core::syntax::yaml::parse_typed::<T>(yaml, mlqa_core::TextRange::new(0, yaml.len()), budget);
+    prop_assert_eq!(Some(format!("{fast:?}")), slow.map(|s| format!("{s:?}")), "{:?}", yaml);
+    Ok(())
 }
 
 proptest! {
@@ -293,11 +311,7 @@ proptest! {
     /// ranges; on the canonical form itself, it accepts.
     #[test]
     fn the_canonical_reader_agrees_with_serde_saphyr(yaml in front_matter_text()) {
-        use mlqa_core::syntax::{canonical, yaml::{Budget, parse_typed}};
-        use mlqa_core::model::FrontMatter;
-        let Some(fast) = canonical::front_matter(&yaml) else { return Ok(()) };
-        let slow = parse_typed::<FrontMatter>(&yaml, mlqa_core::TextRange::new(0, yaml.len()), Budget::FrontMatter);
-        prop_assert_eq!(Some(format!("{fast:?}")), slow.map(|s| format!("{s:?}")), "{:?}", yaml);
+        agrees(&yaml, mlqa_core::syntax::canonical::front_matter, mlqa_core::syntax::yaml::Budget::FrontMatter)?;
     }
 }
 
@@ -384,16 +398,7 @@ fn spec_text() -> impl Strategy<Value = String> {
         Just("''"),
         Just("\u{1}"),
     ];
-    (doc, prop::collection::vec((any::<prop::sample::Index>(), noise), 0..3)).prop_map(|(mut text, noise)| {
-        for (at, piece) in noise {
-            let mut i = at.index(text.len() + 1);
-            while !text.is_char_boundary(i) {
-                i -= 1;
-            }
-            text.insert_str(i, piece);
-        }
-        text
-    })
+    with_insertions(doc, noise)
 }
 
 proptest! {
@@ -403,10 +408,6 @@ proptest! {
     /// the same ranges.
     #[test]
     fn the_canonical_spec_reader_agrees_with_serde_saphyr(yaml in spec_text()) {
-        use mlqa_core::syntax::{canonical, yaml::{Budget, parse_typed}};
-        use mlqa_core::model::Spec;
-        let Some(fast) = canonical::spec(&yaml) else { return Ok(()) };
-        let slow = parse_typed::<Spec>(&yaml, mlqa_core::TextRange::new(0, yaml.len()), Budget::Document);
-        prop_assert_eq!(Some(format!("{fast:?}")), slow.map(|s| format!("{s:?}")), "{:?}", yaml);
+        agrees(&yaml, mlqa_core::syntax::canonical::spec, mlqa_core::syntax::yaml::Budget::Document)?;
     }
 }
