@@ -214,6 +214,55 @@ proptest! {
     }
 }
 
+/// Pieces YAML treats specially: comments, quotes, flow and block syntax, indentation, tabs,
+/// CR, escapes, numbers, booleans, null, anchors, aliases, tags, block scalars, controls.
+const YAML_NOISE: &[&str] = &[
+    " ",
+    "#",
+    " #c",
+    "'",
+    "\"",
+    ":",
+    ": ",
+    ",",
+    "[",
+    "]",
+    "{",
+    "}",
+    "-",
+    "- ",
+    "\t",
+    "\r",
+    "\n",
+    "\n  ",
+    "1",
+    "0x1",
+    "yes",
+    "no",
+    "null",
+    "~",
+    "&a ",
+    "*a",
+    "!t ",
+    "|",
+    ">",
+    "?",
+    "%",
+    "@",
+    "é",
+    "A",
+    "id",
+    "tags: ",
+    "\\",
+    "\\n",
+    "  ",
+    "    ",
+    "questions:",
+    "id: x",
+    "''",
+    "\u{1}",
+];
+
 /// Front matter lines in the canonical form and near it: every piece YAML treats specially
 /// (quotes, comments, flow and block syntax, tabs, CR, numbers, booleans, anchors, tags).
 fn front_matter_text() -> impl Strategy<Value = String> {
@@ -233,44 +282,7 @@ fn front_matter_text() -> impl Strategy<Value = String> {
         1 => Just("related: [true, 0o7]\n"),
         1 => Just("tags: [3d-parallelism, 1e-3, 2024-01-02, 0x1f, 2d]\n"),
     ];
-    let noise = prop_oneof![
-        Just(" "),
-        Just("#"),
-        Just(" #c"),
-        Just("'"),
-        Just("\""),
-        Just(":"),
-        Just(": "),
-        Just(","),
-        Just("["),
-        Just("]"),
-        Just("{"),
-        Just("}"),
-        Just("-"),
-        Just("- "),
-        Just("\t"),
-        Just("\r"),
-        Just("\n"),
-        Just("\n  "),
-        Just("1"),
-        Just("0x1"),
-        Just("yes"),
-        Just("no"),
-        Just("null"),
-        Just("~"),
-        Just("&a "),
-        Just("*a"),
-        Just("!t "),
-        Just("|"),
-        Just(">"),
-        Just("?"),
-        Just("%"),
-        Just("@"),
-        Just("é"),
-        Just("A"),
-        Just("id"),
-        Just("tags: "),
-    ];
+    let noise = prop::sample::select(YAML_NOISE);
     with_insertions(prop::collection::vec(line, 0..8).prop_map(|lines| lines.concat()), noise)
 }
 
@@ -363,41 +375,7 @@ fn spec_text() -> impl Strategy<Value = String> {
         let top = if comment { "# a comment\ntitle: ML Q&A\n\ncategories:\n" } else { "title: \"T\"\ncategories:\n" };
         format!("{top}{}", cats.concat())
     });
-    let noise = prop_oneof![
-        Just(" "),
-        Just("#"),
-        Just(" #c"),
-        Just("'"),
-        Just("\""),
-        Just(":"),
-        Just(": "),
-        Just(","),
-        Just("["),
-        Just("]"),
-        Just("-"),
-        Just("- "),
-        Just("\t"),
-        Just("\r"),
-        Just("\n"),
-        Just("\n  "),
-        Just("\\"),
-        Just("\\n"),
-        Just("1"),
-        Just("yes"),
-        Just("null"),
-        Just("&a "),
-        Just("*a"),
-        Just("|"),
-        Just(">"),
-        Just("?"),
-        Just("é"),
-        Just("  "),
-        Just("    "),
-        Just("questions:"),
-        Just("id: x"),
-        Just("''"),
-        Just("\u{1}"),
-    ];
+    let noise = prop::sample::select(YAML_NOISE);
     with_insertions(doc, noise)
 }
 
