@@ -3,11 +3,10 @@
 
 use serde_json::{Value, json};
 
-use mlqa_tests::{FixtureKb, LspClient, bin, repo};
+use mlqa_tests::{FixtureKb, LspClient, bin, full_capabilities, repo};
 
 fn uri(kb: &FixtureKb, rel: &str) -> String {
-    let root = std::fs::canonicalize(kb.path()).unwrap();
-    format!("file://{}/{rel}", root.display())
+    kb.uri(rel)
 }
 
 /// Replaces the temporary KB folder in every string of `value` with `<kb>`.
@@ -20,26 +19,16 @@ fn redact(value: &Value, kb: &FixtureKb) -> Value {
 fn start(kb: &FixtureKb, utf8: bool) -> LspClient {
     let mut client = LspClient::start(kb.path());
     let encodings = if utf8 { json!(["utf-8", "utf-16"]) } else { json!(["utf-16"]) };
-    let root = uri(kb, "").trim_end_matches('/').to_owned();
-    let init = client.request(
-        "initialize",
-        json!({
-            "capabilities": {"general": {"positionEncodings": encodings}, "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}},
-            "workspaceFolders": [{"uri": root, "name": "kb"}],
-        }),
-    );
+    let mut capabilities = full_capabilities();
+    capabilities["general"] = json!({"positionEncodings": encodings});
+    let init = client.initialize(kb, capabilities, None);
     let expected = if utf8 { "utf-8" } else { "utf-16" };
     assert_eq!(init["result"]["capabilities"]["positionEncoding"], expected, "{init}");
-    client.notify("initialized", json!({}));
     client
 }
 
 fn open(client: &mut LspClient, kb: &FixtureKb, rel: &str) {
-    let text = kb.read(rel);
-    client.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri(kb, rel), "languageId": "markdown", "version": 1, "text": text}}),
-    );
+    client.open(kb, rel);
 }
 
 /// The (line, UTF-16 character) of the first `needle` in `rel`, plus `delta` characters.

@@ -82,6 +82,12 @@ impl FixtureKb {
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path().join(rel)).expect("readable")
     }
+
+    /// The `file://` URI of a file of the KB (`""`: the KB's folder, with a trailing slash).
+    pub fn uri(&self, rel: &str) -> String {
+        let root = std::fs::canonicalize(self.path()).expect("the KB's folder exists");
+        format!("file://{}/{rel}", root.display())
+    }
 }
 
 fn copy_tree(from: &Path, to: &Path) {
@@ -115,6 +121,9 @@ pub struct LspClient {
     next_id: i64,
     /// Notifications and server requests received so far.
     pub notifications: Vec<serde_json::Value>,
+    /// How to answer the server's requests, by method: a result, or `None` to leave it
+    /// unanswered (the test answers it with [`LspClient::send`]). Other requests get `null`.
+    pub replies: std::collections::HashMap<String, Option<serde_json::Value>>,
 }
 
 /// How long a test waits for the server before failing (generous: CI machines are shared).
@@ -145,7 +154,7 @@ impl LspClient {
                 }
             }
         });
-        Self { child, stdin, incoming, next_id: 0, notifications: Vec::new() }
+        Self { child, stdin, incoming, next_id: 0, notifications: Vec::new(), replies: Default::default() }
     }
 
     pub fn send(&mut self, message: &serde_json::Value) {
@@ -162,25 +171,63 @@ impl LspClient {
         self.stdin.flush().expect("flushed");
     }
 
+    /// `initialize` with the KB's folder as the workspace and these client capabilities and
+    /// initialization options, then `initialized`; returns the `initialize` response.
+    pub fn initialize(
+        &mut self,
+        kb: &FixtureKb,
+        capabilities: serde_json::Value,
+        options: Option<serde_json::Value>,
+    ) -> serde_json::Value {
+        let root = kb.uri("").trim_end_matches('/').to_owned();
+        let mut params = serde_json::json!({
+            "capabilities": capabilities,
+            "workspaceFolders": [{"uri": root, "name": "kb"}],
+        });
+        if let Some(options) = options {
+            params["initializationOptions"] = options;
+        }
+        let init = self.request("initialize", params);
+        self.notify("initialized", serde_json::json!({}));
+        init
+    }
+
+    /// `textDocument/didOpen` of a KB file with its text on disk.
+    pub fn open(&mut self, kb: &FixtureKb, rel: &str) {
+        let text = kb.read(rel);
+        self.notify(
+            "textDocument/didOpen",
+            serde_json::json!({"textDocument": {"uri": kb.uri(rel), "languageId": "markdown", "version": 1, "text": text}}),
+        );
+    }
+
     pub fn notify(&mut self, method: &str, params: serde_json::Value) {
         self.send(&serde_json::json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
 
-    /// The next message from the server, answering its own requests (registrations).
+    /// The next message from the server, answering its own requests as [`LspClient::replies`]
+    /// says (registrations, settings, progress tokens).
     fn next(&mut self) -> serde_json::Value {
         let message = self.incoming.recv_timeout(PATIENCE).expect("the server answers in time");
-        if let (Some(id), Some(_)) = (message.get("id"), message.get("method")) {
-            let reply = serde_json::json!({"jsonrpc": "2.0", "id": id, "result": null});
-            self.send(&reply);
+        if let (Some(id), Some(method)) = (message.get("id"), message.get("method")) {
+            let method = method.as_str().unwrap_or_default();
+            if let Some(result) = self.replies.get(method).cloned().unwrap_or(Some(serde_json::Value::Null)) {
+                self.send(&serde_json::json!({"jsonrpc": "2.0", "id": id, "result": result}));
+            }
         }
         message
     }
 
-    /// Sends a request and returns its response (with `result` or `error`).
-    pub fn request(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+    /// Sends a request without waiting for its response; returns its id.
+    pub fn send_request(&mut self, method: &str, params: serde_json::Value) -> i64 {
         self.next_id += 1;
         let id = self.next_id;
         self.send(&serde_json::json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    /// Waits for the response to request `id`.
+    pub fn response(&mut self, id: i64) -> serde_json::Value {
         loop {
             let message = self.next();
             if message.get("id") == Some(&serde_json::json!(id)) && message.get("method").is_none() {
@@ -188,6 +235,27 @@ impl LspClient {
             }
             self.notifications.push(message);
         }
+    }
+
+    /// Waits for a message from the server with this method (a notification or a request of its
+    /// own), and returns it; earlier ones already received count.
+    pub fn wait_for(&mut self, method: &str) -> serde_json::Value {
+        if let Some(seen) = self.notifications.iter().find(|n| n["method"] == method) {
+            return seen.clone();
+        }
+        loop {
+            let message = self.next();
+            self.notifications.push(message.clone());
+            if message["method"] == method {
+                return message;
+            }
+        }
+    }
+
+    /// Sends a request and returns its response (with `result` or `error`).
+    pub fn request(&mut self, method: &str, params: serde_json::Value) -> serde_json::Value {
+        let id = self.send_request(method, params);
+        self.response(id)
     }
 
     /// The latest diagnostics published for each URI (files without any left out).
@@ -255,6 +323,25 @@ impl LspClient {
         drop(self.stdin);
         self.child.wait().expect("the server exits")
     }
+}
+
+/// The capabilities of a client that takes everything the server offers (as Neovim, Helix and
+/// VS Code declare them): edits as `documentChanges` with file operations, code action literals,
+/// a hierarchical outline, prepare-rename, Markdown hovers. Without them the server answers in
+/// the protocol's plainer forms (tests/lsp_features.rs).
+pub fn full_capabilities() -> serde_json::Value {
+    serde_json::json!({
+        "workspace": {
+            "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create", "rename", "delete"]},
+            "didChangeWatchedFiles": {"dynamicRegistration": true},
+        },
+        "textDocument": {
+            "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}},
+            "documentSymbol": {"hierarchicalDocumentSymbolSupport": true},
+            "rename": {"prepareSupport": true},
+            "hover": {"contentFormat": ["markdown", "plaintext"]},
+        },
+    })
 }
 
 /// Reads one `Content-Length`-framed message; None at end of stream.

@@ -71,6 +71,8 @@ fn handle(w: &mut World, m: &serde_json::Value) {
             drop(handlers::rename::rename(w, &path, pos, params["newName"].as_str().unwrap_or("x")))
         }
         "textDocument/documentSymbol" => drop(handlers::symbols::document(w, &path)),
+        "textDocument/diagnostic" => drop(w.pull(&path, params["previousResultId"].as_str()).diagnostics),
+        "workspace/didChangeConfiguration" => drop(crate::settings::Settings::from_json(&params["settings"])),
         _ => drop(w.take_changes()),
     }
 }

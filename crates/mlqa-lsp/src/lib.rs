@@ -7,6 +7,7 @@ mod convert;
 pub mod fuzzing;
 mod handlers;
 mod server;
+mod settings;
 mod transport;
 mod world;
 
@@ -26,9 +27,11 @@ pub fn run_stdio() -> ExitCode {
     };
     let lifecycle = transport::Lifecycle::default();
     runtime.block_on(async {
-        let (service, socket) = LspService::new(server::Backend::new);
-        let (to_client, answers, pending, writer) = transport::output(tokio::io::stdout());
-        let from_client = transport::guarded(tokio::io::stdin(), lifecycle.clone(), answers, pending);
+        let cancellation = transport::Cancellation::default();
+        let backend = cancellation.clone();
+        let (service, socket) = LspService::new(move |client| server::Backend::new(client, backend));
+        let (to_client, answers, pending, writer) = transport::output(tokio::io::stdout(), cancellation.clone());
+        let from_client = transport::guarded(tokio::io::stdin(), lifecycle.clone(), answers, pending, cancellation);
         // One message at a time: edits must apply in the order the client sent them.
         Server::new(from_client, to_client, socket).concurrency_level(1).serve(service).await;
         // The server's stream has ended: what it wrote last reaches the client before the exit.

@@ -7,6 +7,10 @@ use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand
 use crate::world::World;
 
 pub fn actions(w: &World, path: &str, range: Range) -> Option<CodeActionResponse> {
+    if !w.support.code_action_literals {
+        // Such a client takes only commands, and a fix is an edit, not a command.
+        return Some(Vec::new());
+    }
     let source = w.source(path)?;
     let start = crate::convert::offset(source, range.start, w.encoding);
     let end = crate::convert::offset(source, range.end, w.encoding);
@@ -17,7 +21,8 @@ pub fn actions(w: &World, path: &str, range: Range) -> Option<CodeActionResponse
         if d.range.end < start || d.range.start > end {
             continue;
         }
-        let edit = super::workspace_edit(w, &fix.edits, &[])?;
+        // A fix the client cannot apply (a file to create, for a client that cannot) is left out.
+        let Some(edit) = super::workspace_edit(w, &fix.edits, &[]) else { continue };
         let lsp_diag = super::diagnostics::to_lsp(w, w.root.as_ref()?, path, std::slice::from_ref(d), w.encoding);
         let title = match (d.rule, fix.applicability) {
             (mlqa_core::Rule::MissingAnswer, _) => {

@@ -6,7 +6,7 @@ use mlqa_core::{Diagnostic, Severity};
 use tower_lsp_server::ls_types::{self as lsp, CodeDescription, DiagnosticRelatedInformation, NumberOrString};
 
 use crate::convert::{self, Encoding};
-use crate::world::World;
+use crate::world::{PullReport, World};
 
 pub fn to_lsp(w: &World, root: &Path, file: &str, diags: &[Diagnostic], encoding: Encoding) -> Vec<lsp::Diagnostic> {
     let Some(source) = w.source(file) else {
@@ -55,4 +55,62 @@ fn explanation(root: &Path, rule: &str) -> Option<lsp::Uri> {
     }
     let uri = lsp::Uri::from_file_path(&doc)?;
     format!("{}#{rule}", uri.as_str()).parse().ok()
+}
+
+/// `textDocument/diagnostic`: the file's diagnostics, or `unchanged` for the client's current
+/// result id.
+pub fn document_report(w: &World, root: &Path, report: PullReport<'_>) -> lsp::DocumentDiagnosticReportResult {
+    let report = match report.diagnostics {
+        Some(diags) => lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport {
+            related_documents: None,
+            full_document_diagnostic_report: full(w, root, &report.path, report.result_id, diags),
+        }),
+        None => lsp::DocumentDiagnosticReport::Unchanged(lsp::RelatedUnchangedDocumentDiagnosticReport {
+            related_documents: None,
+            unchanged_document_diagnostic_report: lsp::UnchangedDocumentDiagnosticReport {
+                result_id: report.result_id,
+            },
+        }),
+    };
+    lsp::DocumentDiagnosticReportResult::Report(report)
+}
+
+/// `workspace/diagnostic`: a report for every file with diagnostics or known to the client.
+pub fn workspace_report(w: &World, root: &Path, reports: Vec<PullReport<'_>>) -> lsp::WorkspaceDiagnosticReportResult {
+    let items = reports
+        .into_iter()
+        .filter_map(|report| {
+            let uri = convert::uri(root, &report.path)?;
+            let version = w.version(&report.path);
+            Some(match report.diagnostics {
+                Some(diags) => {
+                    lsp::WorkspaceDocumentDiagnosticReport::Full(lsp::WorkspaceFullDocumentDiagnosticReport {
+                        uri,
+                        version,
+                        full_document_diagnostic_report: full(w, root, &report.path, report.result_id, diags),
+                    })
+                }
+                None => {
+                    lsp::WorkspaceDocumentDiagnosticReport::Unchanged(lsp::WorkspaceUnchangedDocumentDiagnosticReport {
+                        uri,
+                        version,
+                        unchanged_document_diagnostic_report: lsp::UnchangedDocumentDiagnosticReport {
+                            result_id: report.result_id,
+                        },
+                    })
+                }
+            })
+        })
+        .collect();
+    lsp::WorkspaceDiagnosticReportResult::Report(lsp::WorkspaceDiagnosticReport { items })
+}
+
+fn full(
+    w: &World,
+    root: &Path,
+    file: &str,
+    result_id: String,
+    diags: &[Diagnostic],
+) -> lsp::FullDocumentDiagnosticReport {
+    lsp::FullDocumentDiagnosticReport { result_id: Some(result_id), items: to_lsp(w, root, file, diags, w.encoding) }
 }

@@ -10,7 +10,11 @@ pub fn hover(w: &World, path: &str, pos: Position) -> Option<Hover> {
     let ws = w.ws.as_ref()?;
     let (range, text) = ide::hover(ws, path, super::offset(w, path, pos)?)?;
     Some(Hover {
-        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: text }),
+        // Plain text for a client that takes only that: the Markdown reads well as it is.
+        contents: HoverContents::Markup(MarkupContent {
+            kind: if w.support.hover_markdown { MarkupKind::Markdown } else { MarkupKind::PlainText },
+            value: text,
+        }),
         range: super::range(w, path, range),
     })
 }

@@ -19,7 +19,7 @@ use mlqa_core::{Edit, TextRange};
 use tower_lsp_server::ls_types::{
     CreateFile, CreateFileOptions, DocumentChangeOperation, DocumentChanges, Location, OneOf,
     OptionalVersionedTextDocumentIdentifier, Position, Range, RenameFile, RenameFileOptions, ResourceOp,
-    TextDocumentEdit, TextEdit, WorkspaceEdit,
+    TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
 use crate::convert;
@@ -38,10 +38,31 @@ pub fn location(w: &World, path: &str, r: TextRange) -> Option<Location> {
     Some(Location { uri: convert::uri(w.root.as_ref()?, path)?, range: range(w, path, r)? })
 }
 
-/// A workspace edit from core edits and file moves: text edits first (on the old paths), then
-/// creations (never over an existing file) and moves.
+/// A workspace edit from core edits and file moves, in the form the client declared it takes:
+/// `documentChanges` with text edits first (on the old paths), then creations (never over an
+/// existing file) and moves; or `changes`, text edits only. `None` when the edit needs a file
+/// operation the client did not declare.
 pub fn workspace_edit(w: &World, edits: &[Edit], moves: &[(String, String)]) -> Option<WorkspaceEdit> {
     let root = w.root.as_ref()?;
+    let creates = edits.iter().any(|e| matches!(e, Edit::Create { .. }));
+    if (creates && !w.support.create_files) || (!moves.is_empty() && !w.support.rename_files) {
+        return None;
+    }
+    if !w.support.document_changes {
+        if creates || !moves.is_empty() {
+            return None;
+        }
+        let mut changes: std::collections::HashMap<Uri, Vec<TextEdit>> = std::collections::HashMap::new();
+        for e in edits {
+            if let Edit::Replace { file, range: r, text } = e {
+                changes
+                    .entry(convert::uri(root, file)?)
+                    .or_default()
+                    .push(TextEdit { range: range(w, file, *r)?, new_text: text.clone() });
+            }
+        }
+        return Some(WorkspaceEdit { changes: Some(changes), document_changes: None, change_annotations: None });
+    }
     let mut by_file: BTreeMap<&str, Vec<TextEdit>> = BTreeMap::new();
     let mut ops = Vec::new();
     for e in edits {

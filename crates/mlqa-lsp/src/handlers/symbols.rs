@@ -3,7 +3,7 @@
 
 use mlqa_core::ide::{self, OutlineKind, OutlineNode};
 use tower_lsp_server::ls_types::{
-    DocumentSymbol, DocumentSymbolResponse, OneOf, SymbolKind, WorkspaceSymbol, WorkspaceSymbolResponse,
+    DocumentSymbol, DocumentSymbolResponse, Location, OneOf, SymbolInformation, SymbolKind, Uri, WorkspaceSymbol,
 };
 
 use crate::world::World;
@@ -11,7 +11,30 @@ use crate::world::World;
 pub fn document(w: &World, path: &str) -> Option<DocumentSymbolResponse> {
     let ws = w.ws.as_ref()?;
     let nodes = ide::outline(ws, path);
-    Some(DocumentSymbolResponse::Nested(nodes.iter().filter_map(|n| symbol(w, path, n)).collect()))
+    let tree: Vec<DocumentSymbol> = nodes.iter().filter_map(|n| symbol(w, path, n)).collect();
+    if w.support.hierarchical_symbols {
+        return Some(DocumentSymbolResponse::Nested(tree));
+    }
+    // A client without hierarchical support takes a flat list, each under its parent's name.
+    let uri = crate::convert::uri(w.root.as_ref()?, path)?;
+    let mut flat = Vec::new();
+    flatten(&uri, tree, None, &mut flat);
+    Some(DocumentSymbolResponse::Flat(flat))
+}
+
+#[allow(deprecated)]
+fn flatten(uri: &Uri, symbols: Vec<DocumentSymbol>, container: Option<&str>, out: &mut Vec<SymbolInformation>) {
+    for s in symbols {
+        out.push(SymbolInformation {
+            name: s.name.clone(),
+            kind: s.kind,
+            tags: None,
+            deprecated: None,
+            location: Location { uri: uri.clone(), range: s.range },
+            container_name: container.map(str::to_owned),
+        });
+        flatten(uri, s.children.unwrap_or_default(), Some(&s.name), out);
+    }
 }
 
 #[allow(deprecated)]
@@ -33,20 +56,18 @@ fn symbol(w: &World, path: &str, node: &OutlineNode) -> Option<DocumentSymbol> {
     })
 }
 
-pub fn workspace(w: &World, query: &str) -> Option<WorkspaceSymbolResponse> {
-    let ws = w.ws.as_ref()?;
-    let symbols = ide::workspace_symbols(ws, query)
-        .into_iter()
-        .filter_map(|(name, at, category)| {
-            Some(WorkspaceSymbol {
-                name,
-                kind: SymbolKind::KEY,
-                tags: None,
-                container_name: Some(category),
-                location: OneOf::Left(super::location(w, &at.file, at.range)?),
-                data: None,
-            })
-        })
-        .collect();
-    Some(WorkspaceSymbolResponse::Nested(symbols))
+/// The questions matching `query`, in the core's terms: (question, where, category).
+pub fn find(w: &World, query: &str) -> Option<Vec<(String, ide::Location, String)>> {
+    Some(ide::workspace_symbols(w.ws.as_ref()?, query))
+}
+
+pub fn workspace_symbol(w: &World, (name, at, category): &(String, ide::Location, String)) -> Option<WorkspaceSymbol> {
+    Some(WorkspaceSymbol {
+        name: name.clone(),
+        kind: SymbolKind::KEY,
+        tags: None,
+        container_name: Some(category.clone()),
+        location: OneOf::Left(super::location(w, &at.file, at.range)?),
+        data: None,
+    })
 }

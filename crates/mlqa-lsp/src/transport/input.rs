@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, DuplexStream};
 use tokio::sync::mpsc::UnboundedSender;
 
+use super::cancel::{Cancellation, LONG, token};
 use super::output::Pending;
 use super::{Frame, next_frame};
 
@@ -78,6 +79,14 @@ fn invalid(message: &serde_json::Value, pending: &Pending) -> Option<&'static st
     }
 }
 
+/// A long request, with the `workDoneToken` that tells its handler its id.
+fn with_token(mut message: serde_json::Value, id: &serde_json::Value) -> Vec<u8> {
+    if let Some(params) = message.get_mut("params").and_then(|p| p.as_object_mut()) {
+        params.insert("workDoneToken".into(), serde_json::Value::String(token(id)));
+    }
+    message.to_string().into_bytes()
+}
+
 /// The Invalid Request error for a message whose id cannot be trusted (id null).
 fn invalid_request(why: &str) -> Vec<u8> {
     let error = serde_json::json!({
@@ -93,6 +102,7 @@ pub fn guarded(
     lifecycle: Lifecycle,
     answers: UnboundedSender<Vec<u8>>,
     pending: Pending,
+    cancellation: Cancellation,
 ) -> DuplexStream {
     let (mut tx, rx) = tokio::io::duplex(1 << 16);
     tokio::spawn(async move {
@@ -101,13 +111,29 @@ pub fn guarded(
         loop {
             while let Some(frame) = next_frame(&mut buf) {
                 match frame {
-                    Ok(Frame { body, message }) => {
+                    Ok(Frame { mut body, message }) => {
                         if let Some(why) = invalid(&message, &pending) {
                             eprintln!("mlqa-lsp: answered an invalid message: {why}");
                             let _ = answers.send(invalid_request(why));
                             continue;
                         }
                         lifecycle.saw(&message);
+                        match (message.get("method").and_then(|m| m.as_str()), message.get("id")) {
+                            (Some("$/cancelRequest"), _) => {
+                                if let Some(id) = message.get("params").and_then(|p| p.get("id")) {
+                                    cancellation.cancel(id);
+                                }
+                                // Taken here; in the server's line it would come too late.
+                                continue;
+                            }
+                            (Some(method), Some(id)) => {
+                                cancellation.passed(id);
+                                if LONG.contains(&method) {
+                                    body = with_token(message.clone(), id);
+                                }
+                            }
+                            _ => {}
+                        }
                         let header = format!("Content-Length: {}\r\n\r\n", body.len());
                         if tx.write_all(header.as_bytes()).await.is_err() || tx.write_all(&body).await.is_err() {
                             return;

@@ -8,12 +8,15 @@
 //! - JSON that is not a JSON-RPC message (a batch, a number, an object without
 //!   `jsonrpc`/`method`/`id`, a response to a request the server never sent) is answered with an
 //!   Invalid Request error (id null) and not passed on;
+//! - `$/cancelRequest` is taken as it arrives ([`cancel`]), not in line behind the request;
 //! - after `exit` the input ends, and [`input::Lifecycle`] gives the exit code (0 after
 //!   `shutdown`, 1 without).
 
+pub mod cancel;
 pub mod input;
 pub mod output;
 
+pub use cancel::Cancellation;
 pub use input::{Lifecycle, guarded};
 pub use output::output;
 

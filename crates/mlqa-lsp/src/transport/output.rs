@@ -9,6 +9,7 @@ use tokio::io::{AsyncReadExt, AsyncWrite, AsyncWriteExt, DuplexStream};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tokio::task::JoinHandle;
 
+use super::cancel::{Cancellation, cancelled_response};
 use super::{Frame, next_frame};
 
 /// The ids of the requests the server sent and the client has not answered yet (as JSON text).
@@ -19,6 +20,7 @@ pub type Pending = Arc<Mutex<HashSet<String>>>;
 /// once the server's stream ends and everything is written.
 pub fn output(
     mut out: impl AsyncWrite + Unpin + Send + 'static,
+    cancellation: Cancellation,
 ) -> (DuplexStream, UnboundedSender<Vec<u8>>, Pending, JoinHandle<()>) {
     let (server_side, mut from_server) = tokio::io::duplex(1 << 16);
     let (answers, mut from_guard): (UnboundedSender<Vec<u8>>, UnboundedReceiver<Vec<u8>>) = unbounded_channel();
@@ -46,12 +48,25 @@ pub fn output(
                     Ok(n) => {
                         buf.extend_from_slice(&chunk[..n]);
                         while let Some(frame) = next_frame(&mut buf) {
-                            let Ok(Frame { body, message }) = frame else { continue };
-                            if message.get("method").is_some()
-                                && let Some(id) = message.get("id")
-                                && let Ok(mut p) = sent.lock()
-                            {
-                                p.insert(id.to_string());
+                            let Ok(Frame { mut body, message }) = frame else { continue };
+                            match (message.get("method"), message.get("id")) {
+                                (Some(_), Some(id)) => {
+                                    if let Ok(mut p) = sent.lock() {
+                                        p.insert(id.to_string());
+                                    }
+                                }
+                                (None, Some(id)) if cancellation.answered(id) => body = cancelled_response(id),
+                                _ => {}
+                            }
+                            // tower-lsp-server sends `"params": null` for requests without
+                            // parameters (`workspace/diagnostic/refresh`); JSON-RPC allows an
+                            // array or an object, or no `params` at all.
+                            if message.get("method").is_some() && message.get("params").is_some_and(|p| p.is_null()) {
+                                let mut message = message;
+                                if let Some(object) = message.as_object_mut() {
+                                    object.remove("params");
+                                }
+                                body = message.to_string().into_bytes();
                             }
                             if write_frame(&mut out, &body).await.is_err() {
                                 return;
