@@ -28,3 +28,5 @@ with zipfile.ZipFile(vsix) as z:
     assert 'TargetPlatform="' in manifest, "not a platform-specific package"
 print(f"vsix: ok ({os.path.getsize(vsix)} bytes, bin/mlqa executable, {len(names)} files)")
 PY
+# Kept for the end-to-end test in a real VS Code (tests/vscode-e2e, after this in .ci/run).
+cp "$out" "$MLQA_DIST/mlqa-platform.vsix"

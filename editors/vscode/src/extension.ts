@@ -130,11 +130,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'yaml' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.md,*.yaml,mlqa.toml}') },
+    // The server asks for the `mlqa` section (rule selection and levels) before it loads the
+    // KB, and gets it again whenever it changes.
+    synchronize: {
+      configurationSection: 'mlqa',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.md,*.yaml,mlqa.toml}'),
+    },
     outputChannel: output,
   };
   client = new LanguageClient('mlqa', 'mlqa', serverOptions, clientOptions);
-  await client.start();
+  try {
+    await client.start();
+  } catch (error) {
+    // A binary that is not a working `mlqa lsp` (an old mlqa, a wrong path): say so where the
+    // user looks, instead of failing the activation with nothing shown.
+    const message = `mlqa: the language server (${server.command} ${server.args.join(' ')}) did not start: ${String(error)}. Check mlqa.cli.path / mlqa.server.path.`;
+    output.appendLine(message);
+    status.text = '$(error) mlqa';
+    status.tooltip = message;
+    status.show();
+    void vscode.window.showErrorMessage(message);
+    return;
+  }
   await refresh();
 }
 

@@ -2,6 +2,10 @@
 --
 --   require('mlqa').setup()                    -- defaults: `mlqa-lsp` on PATH
 --   require('mlqa').setup({ cmd = { '/path/to/mlqa-lsp' } })
+--   require('mlqa').setup({ settings = { mlqa = { ignore = { 'missing-sources' } } } })
+--
+-- `settings.mlqa` is what the server asks for (`workspace/configuration`): `select` and `ignore`
+-- (rule or family names) and `rules` (`{ ['broken-link'] = 'warn' }`), over `mlqa.toml`.
 --
 -- On Neovim 0.11+ this uses vim.lsp.config/vim.lsp.enable; on older versions (0.7 to 0.10) it
 -- starts the client itself for Markdown and YAML buffers inside a KB.
@@ -11,6 +15,7 @@ local defaults = {
   cmd = { 'mlqa-lsp' },
   filetypes = { 'markdown', 'yaml' },
   root_markers = { 'kb/mlqa.toml', 'mlqa.toml' },
+  settings = {},
 }
 
 --- The folder that holds `kb/mlqa.toml` or `mlqa.toml`, searching upward from `path`.
@@ -39,6 +44,7 @@ function M.setup(opts)
       cmd = config.cmd,
       filetypes = config.filetypes,
       root_markers = config.root_markers,
+      settings = config.settings,
     })
     vim.lsp.enable('mlqa')
     return
@@ -58,6 +64,7 @@ function M.setup(opts)
           cmd = config.cmd,
           root_dir = root,
           workspace_folders = { { uri = vim.uri_from_fname(root), name = 'mlqa' } },
+          settings = config.settings,
         })
       end
       if clients[root] then
