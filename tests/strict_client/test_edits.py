@@ -69,12 +69,18 @@ async def test_quick_fix_of_a_broken_link(lsp):
     assert not none, none
 
 
-async def test_prepare_rename_and_rename_of_an_id(lsp):
-    client = await lsp()
-    doc, pos = client.at("beta/third.md", "id: third", 5)
+async def _prepare(client, path, needle, delta, placeholder):
+    """prepareRename at ``needle`` + ``delta`` in ``path``: a placeholder, as given."""
+    doc, pos = client.at(path, needle, delta)
     prepared = await client.text_document_prepare_rename_async(types.PrepareRenameParams(text_document=doc, position=pos))
     assert isinstance(prepared, types.PrepareRenamePlaceholder), prepared
-    assert prepared.placeholder == "third"
+    assert prepared.placeholder == placeholder
+    return doc, pos, prepared
+
+
+async def test_prepare_rename_and_rename_of_an_id(lsp):
+    client = await lsp()
+    doc, pos, prepared = await _prepare(client, "beta/third.md", "id: third", 5, "third")
     assert prepared.range == types.Range(start=types.Position(line=1, character=4), end=types.Position(line=1, character=9))
 
     edit = await client.text_document_rename_async(types.RenameParams(text_document=doc, position=pos, new_name="the-third"))
@@ -96,10 +102,7 @@ async def test_prepare_rename_and_rename_of_an_id(lsp):
 
 async def test_prepare_rename_and_rename_of_a_heading(lsp):
     client = await lsp()
-    doc, pos = client.at("alpha/second.md", "## Example", 4)
-    prepared = await client.text_document_prepare_rename_async(types.PrepareRenameParams(text_document=doc, position=pos))
-    assert isinstance(prepared, types.PrepareRenamePlaceholder), prepared
-    assert prepared.placeholder == "Example"
+    doc, pos, _ = await _prepare(client, "alpha/second.md", "## Example", 4, "Example")
     edit = await client.text_document_rename_async(
         types.RenameParams(text_document=doc, position=pos, new_name="Worked example")
     )
