@@ -183,15 +183,53 @@ fn a_request_cancelled_while_it_waits_answers_request_cancelled() {
     assert_eq!(response["result"].as_array().map(Vec::len), Some(1), "{response}");
 }
 
-#[test]
-fn a_long_request_is_cancelled_while_it_runs() {
+/// A server on a synthetic KB of 10,000 answers (clean), loaded, with these client capabilities.
+fn large(capabilities: Value) -> (tempfile::TempDir, LspClient) {
     let dir = tempfile::tempdir().unwrap();
     let synthetic = mlqa_synth::generate(&mlqa_synth::Options { answers: 10_000, seed: 1, faults: 0.0 });
     synthetic.write_to(dir.path()).unwrap();
     let mut client = LspClient::start(dir.path());
     let root = format!("file://{}", std::fs::canonicalize(dir.path()).unwrap().display());
-    client.request("initialize", json!({"capabilities": {}, "workspaceFolders": [{"uri": root, "name": "kb"}]}));
+    client.request(
+        "initialize",
+        json!({"capabilities": capabilities, "workspaceFolders": [{"uri": root, "name": "kb"}]}),
+    );
     client.notify("initialized", json!({}));
+    (dir, client)
+}
+
+#[test]
+fn requests_are_served_from_the_loaded_kb_while_it_is_checked_again() {
+    let (_dir, mut client) = large(json!({"window": {"workDoneProgress": true}}));
+    client.request("workspace/symbol", json!({"query": "no such words"}));
+    let loaded = client.notifications.len();
+    // New settings: the whole KB is read and checked again, in the background.
+    client.notify("workspace/didChangeConfiguration", json!({"settings": {"mlqa": {"ignore": ["completeness"]}}}));
+    let response = client.request("workspace/symbol", json!({"query": "00042"}));
+    assert!(response["result"].as_array().is_some_and(|s| !s.is_empty()), "answered from the loaded KB");
+    let since: Vec<&Value> = client.notifications[loaded..].iter().collect();
+    let ended = since.iter().any(|n| n["method"] == "$/progress" && n["params"]["value"]["kind"] == "end");
+    assert!(!ended, "the answer came while the re-check ran, not after it: {since:?}");
+    // And the re-check finishes, with its progress.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let end = client
+            .notifications
+            .iter()
+            .skip(loaded)
+            .find(|n| n["method"] == "$/progress" && n["params"]["value"]["kind"] == "end");
+        if let Some(end) = end {
+            assert_eq!(end["params"]["value"]["message"], "10000 answers checked", "{end}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the re-check never ended");
+        client.request("workspace/symbol", json!({"query": "no such words"}));
+    }
+}
+
+#[test]
+fn a_long_request_is_cancelled_while_it_runs() {
+    let (_dir, mut client) = large(json!({}));
     // Every question: 10,000 symbols to translate, a chunk at a time. Timed once warm (the
     // first run also pays for the load and for first touches of memory).
     let full = client.request("workspace/symbol", json!({"query": ""}));
