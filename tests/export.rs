@@ -67,7 +67,13 @@ fn the_json_export_keeps_unanswered_questions_without_an_answer() {
     let third = &doc["categories"][1]["questions"][0];
     assert_eq!(third["id"], "third");
     assert_eq!(third["answer"], Value::Null);
-    assert_eq!(third["covers"], serde_json::json!(["third", "pitfall"]));
+    assert_eq!(
+        third["key_points"],
+        serde_json::json!([
+            {"name": "Names the third thing", "match": "third", "js": "third"},
+            {"name": "Warns of a pitfall", "match": "pitfall", "js": "pitfall"},
+        ])
+    );
 }
 
 /// Every relative `href` of every page of `site`, as (page, href).

@@ -68,9 +68,12 @@ fn the_spec_is_the_seed_verbatim() {
 }
 
 #[test]
-fn every_question_has_two_to_five_covers_patterns() {
+fn every_question_has_four_to_seven_named_key_points_and_no_covers() {
     for q in spec().categories.iter().flat_map(|c| &c.questions) {
-        assert!((2..=5).contains(&q.covers.len()), "{} has {} covers patterns", q.id, q.covers.len());
+        assert!((4..=7).contains(&q.key_points.len()), "{} has {} key points", q.id, q.key_points.len());
+        assert!(q.covers.is_empty(), "{} still lists `covers`", q.id);
+        let names: std::collections::BTreeSet<String> = q.key_points.iter().map(|p| p.name.to_string()).collect();
+        assert_eq!(names.len(), q.key_points.len(), "{}: two key points share a name", q.id);
     }
 }
 

@@ -80,7 +80,7 @@ fn missing_answer_is_on_the_spec_line_with_a_create_action() {
     let diags = client.wait_diagnostics(|d| d.contains_key(&spec_uri));
     let spec = &diags[&spec_uri];
     assert_eq!(spec[0]["code"], "missing-answer");
-    assert_eq!(spec[0]["range"]["start"]["line"], 16);
+    assert_eq!(spec[0]["range"]["start"]["line"], 22, "the line of `- id: fourth`");
     let actions = client.request(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": uri(&kb, "spec.yaml")}, "range": spec[0]["range"], "context": {"diagnostics": []}}),
@@ -127,6 +127,13 @@ fn completion_hover_definition_references() {
     assert_eq!(hover["result"]["contents"]["value"], "**A Book** (course)\n\n<https://example.org/book>");
     let hover = client.request("textDocument/hover", at(&kb, "spec.yaml", "id: third", 5));
     assert!(hover["result"]["contents"]["value"].as_str().unwrap().starts_with("answered by `beta/third.md`"));
+    // A key point: where its answer makes it, the range being the hovered pattern.
+    let hover = client.request("textDocument/hover", at(&kb, "spec.yaml", "'pitfall'", 3));
+    assert_eq!(
+        hover["result"]["contents"]["value"],
+        "**Key point:** Warns of a pitfall\n\nmet in `beta/third.md` line 23:\n\n> Pitfalls: The one pitfall is to skip the example above."
+    );
+    assert_eq!(hover["result"]["range"]["start"], pos(&kb, "spec.yaml", "'pitfall'", 0));
 
     let def = client.request("textDocument/definition", at(&kb, "alpha/first.md", "second.md#example", 3));
     assert_eq!(def["result"][0]["uri"], uri(&kb, "alpha/second.md"));
@@ -187,10 +194,10 @@ fn symbols_lenses_and_file_moves() {
         titles,
         [
             "2/2 answered (100%)",
-            "answered: alpha/first.md",
+            "answered: alpha/first.md · 1/1 key points met",
             "answered: alpha/second.md",
             "1/1 answered (100%)",
-            "answered: beta/third.md"
+            "answered: beta/third.md · 2/2 key points met"
         ]
     );
     let moved = client.request(

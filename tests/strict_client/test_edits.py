@@ -131,10 +131,10 @@ async def test_code_lenses_on_the_spec(lsp):
     )
     assert [lens.command.title for lens in lenses or []] == [
         "2/2 answered (100%)",
-        "answered: alpha/first.md",
+        "answered: alpha/first.md · 1/1 key points met",
         "answered: alpha/second.md",
         "1/1 answered (100%)",
-        "answered: beta/third.md",
+        "answered: beta/third.md · 2/2 key points met",
     ]
     spec = client.text("spec.yaml").split("\n")
     assert [spec[lens.range.start.line].strip() for lens in lenses][:2] == ["- id: alpha", "- id: first"]

@@ -82,7 +82,7 @@ async def test_references(lsp):
         ("/alpha/first.md", _r(15, 65, 15, 81)),
         ("/alpha/second.md", _r(5, 17, 5, 22)),
         ("/resources.yaml", _r(11, 13, 11, 18)),
-        ("/spec.yaml", _r(13, 12, 13, 17)),
+        ("/spec.yaml", _r(15, 12, 15, 17)),
     ]
 
 

@@ -3,13 +3,11 @@
 
 use std::sync::{LazyLock, OnceLock};
 
-use regex_automata::meta::Regex;
-use regex_automata::{Input, MatchKind, PatternID, PatternSet};
-
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::model::{self, Spanned, Text, Valid};
+use crate::rubric::{KeyPoint, Rubric};
 use crate::schema::{Problem, SchemaKind};
 use crate::syntax::canonical;
 use crate::syntax::front_matter::{self, FrontMatterState};
@@ -223,128 +221,21 @@ fn allowed_fields(schema: SchemaKind, pointer: &str) -> String {
     }
 }
 
-/// The `covers` patterns of a question, compiled together on first use and kept with the spec:
-/// the answer's check (`uncovered-facet`) and `invalid-pattern` share one compilation, and an
-/// edit of an answer compiles nothing.
-///
-/// Building a regex costs far more than matching a few kilobytes with it, so: plain words are
-/// matched as lowercase substrings (no regex at all), and the rest as one multi-pattern regex
-/// per question without a literal prefilter (a case-insensitive alternation of words expands to
-/// literals whose Teddy/Aho-Corasick build costs more than the search it speeds up). Together
-/// these cut a cold `mlqa check` of the shipped KB from 198 ms to about 50 ms.
-#[derive(Debug, Clone, Default)]
-pub struct Covers {
-    pub patterns: Vec<Item>,
-    compiled: OnceLock<CompiledCovers>,
-}
-
-#[derive(Debug, Clone, Default)]
-struct CompiledCovers {
-    /// Patterns that are words or a choice of words (most of them: `variance`, `weight decay`,
-    /// `L1|lasso`), as their lowercased alternatives, with their index in `patterns`: matched
-    /// as substrings of the lowercased text, which costs nothing to build.
-    literals: Vec<(usize, Vec<String>)>,
-    /// The other patterns that compile, as one regex.
-    regex: Option<Regex>,
-    /// For each pattern of `regex`, its index in `patterns`.
-    index: Vec<usize>,
-    /// Patterns that do not compile: index in `patterns`, and why.
-    errors: Vec<(usize, String)>,
-}
-
-impl Covers {
-    pub fn new(patterns: Vec<Item>) -> Self {
-        Self { patterns, compiled: OnceLock::new() }
-    }
-
-    /// The patterns that do not compile, with the reason.
-    pub fn errors(&self) -> impl Iterator<Item = (&Item, &str)> {
-        self.compiled().errors.iter().map(|(i, why)| (&self.patterns[*i], why.as_str()))
-    }
-
-    /// The patterns (of those that compile) that match nowhere in `text`, case-insensitively.
-    pub fn unmatched(&self, text: &str) -> Vec<&Item> {
-        let compiled = self.compiled();
-        let mut missing: Vec<usize> = Vec::new();
-        if !compiled.literals.is_empty() {
-            let lower = text.to_lowercase();
-            missing.extend(
-                compiled
-                    .literals
-                    .iter()
-                    .filter(|(_, alts)| !alts.iter().any(|a| lower.contains(a.as_str())))
-                    .map(|(i, _)| *i),
-            );
-        }
-        if let Some(regex) = &compiled.regex {
-            let mut found = PatternSet::new(regex.pattern_len());
-            regex.which_overlapping_matches(&Input::new(text), &mut found);
-            missing.extend(
-                compiled
-                    .index
-                    .iter()
-                    .enumerate()
-                    .filter(|(pid, _)| !found.contains(PatternID::new_unchecked(*pid)))
-                    .map(|(_, &i)| i),
-            );
-        }
-        missing.sort_unstable();
-        missing.into_iter().map(|i| &self.patterns[i]).collect()
-    }
-
-    fn compiled(&self) -> &CompiledCovers {
-        self.compiled.get_or_init(|| {
-            let mut compiled = CompiledCovers::default();
-            let mut others: Vec<usize> = Vec::new();
-            for (i, p) in self.patterns.iter().enumerate() {
-                match literal_alternatives(&p.value) {
-                    Some(alts) => compiled.literals.push((i, alts)),
-                    None => others.push(i),
-                }
-            }
-            let all: Vec<&str> = others.iter().map(|&i| self.patterns[i].value.as_str()).collect();
-            if all.is_empty() {
-                return compiled;
-            }
-            if let Ok(regex) = build(&all) {
-                compiled.regex = Some(regex);
-                compiled.index = others;
-                return compiled;
-            }
-            // Some pattern is wrong: find which, one by one (rare), and keep the others.
-            for (&i, pattern) in others.iter().zip(&all) {
-                match build(&[pattern]) {
-                    Ok(_) => compiled.index.push(i),
-                    Err(e) => compiled.errors.push((i, e)),
-                }
-            }
-            let valid: Vec<&str> = compiled.index.iter().map(|&i| self.patterns[i].value.as_str()).collect();
-            compiled.regex = if valid.is_empty() { None } else { build(&valid).ok() };
-            compiled
-        })
-    }
-}
-
-/// `a|b c|d-e`, lowercased, when each alternative is a non-empty run of characters that match
-/// themselves: no regex syntax but `|` between them (`-`, `#`, `&` and `~` are literal outside a
-/// class, although `regex::escape` escapes them).
-fn literal_alternatives(pattern: &str) -> Option<Vec<String>> {
-    let is_meta = |c: char| matches!(c, '\\' | '.' | '+' | '*' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '^' | '$');
-    pattern.split('|').map(|alt| (!alt.is_empty() && !alt.contains(is_meta)).then(|| alt.to_lowercase())).collect()
-}
-
-fn build(patterns: &[&str]) -> Result<Regex, String> {
-    let config =
-        Regex::config().match_kind(MatchKind::All).auto_prefilter(false).nfa_size_limit(Some(patterns.len() << 20));
-    Regex::builder()
-        .configure(config)
-        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
-        .build_many(patterns)
-        .map_err(|e| {
-            // A syntax error's last line says what is wrong ("error: unclosed group").
-            let why = e.syntax_error().map_or_else(|| e.to_string(), ToString::to_string);
-            why.lines().last().unwrap_or("invalid").trim().to_owned()
-        })
+/// A question's rubric: its key points, then its `covers` patterns as points named by themselves.
+fn rubric(points: Vec<(Item, Item)>, covers: Vec<Item>) -> Rubric {
+    let named = points.into_iter().map(|(name, pattern)| KeyPoint {
+        name: name.value,
+        name_range: Some(name.range),
+        pattern: pattern.value,
+        pattern_range: pattern.range,
+    });
+    let bare = covers.into_iter().map(|c| KeyPoint {
+        name: c.value.clone(),
+        name_range: None,
+        pattern: c.value,
+        pattern_range: c.range,
+    });
+    Rubric::new(named.chain(bare).collect())
 }
 
 fn link_targets(path: &str, md: &Markdown) -> Vec<String> {
@@ -374,7 +265,10 @@ pub struct CategoryEntry {
 pub struct QuestionEntry {
     pub id: Item,
     pub question: Option<Item>,
-    pub covers: Covers,
+    /// Its key points (and deprecated `covers` patterns, as points named by themselves).
+    pub rubric: Rubric,
+    /// Where its deprecated `covers` list is (the first pattern), if it has one.
+    pub covers_at: Option<TextRange>,
     /// The id of the category it is listed under.
     pub category: String,
     /// Its entry's range in `spec.yaml` (the `- id: ...` mapping).
@@ -405,15 +299,19 @@ impl SpecDoc {
                         let start = q.range.start + base;
                         let q = q.value;
                         let covers: Vec<Item> = q.covers.into_iter().map(|p| item(p, base)).collect();
+                        let points: Vec<(Item, Item)> =
+                            q.key_points.into_iter().map(|k| (item(k.name, base), item(k.pattern, base))).collect();
                         let (id, question) = (item(q.id, base), item(q.question, base));
                         let last = covers.last().map_or(0, |p| flow_end(text, p.range.end));
-                        let end = id.range.end.max(question.range.end).max(last);
+                        let last_point = points.iter().map(|(n, m)| n.range.end.max(m.range.end)).max().unwrap_or(0);
+                        let end = id.range.end.max(question.range.end).max(last).max(last_point);
                         QuestionEntry {
                             entry: TextRange::new(start.min(id.range.start), end),
                             category: category.clone(),
                             id,
                             question: Some(question),
-                            covers: Covers::new(covers),
+                            covers_at: covers.first().map(|c| c.range),
+                            rubric: rubric(points, covers),
                         }
                     })
                     .collect();
@@ -433,10 +331,18 @@ impl SpecDoc {
             let questions = (0..yaml.len(&format!("{base}/questions")))
                 .filter_map(|q| {
                     let qbase = format!("{base}/questions/{q}");
+                    let covers = yaml.strings(&format!("{qbase}/covers"));
+                    let points = (0..yaml.len(&format!("{qbase}/key_points")))
+                        .filter_map(|k| {
+                            let point = format!("{qbase}/key_points/{k}");
+                            Some((yaml.string(&format!("{point}/name"))?, yaml.string(&format!("{point}/match"))?))
+                        })
+                        .collect();
                     Some(QuestionEntry {
                         id: yaml.string(&format!("{qbase}/id"))?,
                         question: yaml.string(&format!("{qbase}/question")),
-                        covers: Covers::new(yaml.strings(&format!("{qbase}/covers"))),
+                        covers_at: covers.first().map(|c| c.range),
+                        rubric: rubric(points, covers),
                         category: id.value.clone(),
                         entry: yaml.known_spans().value(&qbase).unwrap_or_default(),
                     })
@@ -558,6 +464,12 @@ pub struct AnswerMeta {
 }
 
 impl AnswerDoc {
+    /// Where the text graded against its question's key points starts: after the H1 line (or the
+    /// front matter), so the question's own words never count as making a point.
+    pub fn graded_start(&self) -> usize {
+        self.md.h1().map_or(self.body_start, |h| h.range.end.max(self.body_start))
+    }
+
     pub fn parse(source: &Source, problems: &mut Vec<ParseProblem>) -> Self {
         let path = source.path.clone();
         let (folder_part, file_name) = path.rsplit_once('/').map_or(("", path.as_str()), |(d, f)| (d, f));
@@ -653,43 +565,6 @@ fn bom_len(text: &str) -> usize {
 mod tests {
     use super::*;
 
-    #[test]
-    fn covers_patterns_match_as_the_regex_would_whether_read_as_words_or_compiled() {
-        let patterns = [
-            "variance",
-            "L1|lasso",
-            "held-out|test",
-            "trade-?off",
-            "regulari[sz]",
-            "false positive|\\bFP\\b",
-            "weight decay",
-            "C++|c#",
-            "a|",
-            "0\\.5",
-            "AT&T",
-            "x~y",
-        ];
-        assert_eq!(literal_alternatives("L1|Lasso"), Some(vec!["l1".to_owned(), "lasso".to_owned()]));
-        assert_eq!(literal_alternatives("held-out|AT&T"), Some(vec!["held-out".to_owned(), "at&t".to_owned()]));
-        for not_words in ["a|", "|a", "trade-?off", "0\\.5", "C++|c#", "\\bFP\\b"] {
-            assert_eq!(literal_alternatives(not_words), None, "{not_words}");
-        }
-        let items: Vec<Item> =
-            patterns.iter().map(|p| Item { value: (*p).to_owned(), range: TextRange::default() }).collect();
-        let covers = Covers::new(items);
-        for text in
-            ["Lasso and Held-Out sets: a TRADEOFF; regularise. FP! Weight  decay. 0.5 at&t x~y", "", "ℓ1 testing c#"]
-        {
-            let unmatched: Vec<&str> = covers.unmatched(text).iter().map(|i| i.value.as_str()).collect();
-            let expected: Vec<&str> = patterns
-                .iter()
-                .copied()
-                .filter(|p| regex::RegexBuilder::new(p).case_insensitive(true).build().is_ok_and(|r| !r.is_match(text)))
-                .collect();
-            assert_eq!(unmatched, expected, "{text}");
-        }
-    }
-
     /// The files of the shipped KB and of a synthetic one: what the typed path must read exactly
     /// as the lenient path does.
     fn corpus() -> Vec<(String, String)> {
@@ -737,7 +612,8 @@ mod tests {
                 assert_eq!(t.len(), l.len());
                 for (t, l) in t.iter().zip(&l) {
                     assert_eq!((&t.id, &t.question, &t.category), (&l.id, &l.question, &l.category));
-                    assert_eq!(items(&t.covers.patterns), items(&l.covers.patterns));
+                    assert_eq!(t.rubric.points(), l.rubric.points());
+                    assert_eq!(t.covers_at, l.covers_at);
                     // tree-sitter ends the file's last mapping after its line break; the typed
                     // path at its last character.
                     let (te, le) = (&text[t.entry.start..t.entry.end], &text[l.entry.start..l.entry.end]);
@@ -863,36 +739,5 @@ mod tests {
             }
         }
         assert!(checked > 400, "{checked}");
-    }
-
-    fn covers(patterns: &[&str]) -> Covers {
-        Covers::new(patterns.iter().map(|p| Item { value: (*p).to_owned(), range: TextRange::empty(0) }).collect())
-    }
-
-    fn values<'a>(items: impl IntoIterator<Item = &'a Item>) -> Vec<&'a str> {
-        items.into_iter().map(|i| i.value.as_str()).collect()
-    }
-
-    #[test]
-    fn covers_match_case_insensitively_each_pattern_on_its_own() {
-        let c = covers(&["trade-?off", "IRREDUCIBLE", "l1|lasso", r"\bbias\b"]);
-        assert_eq!(values(c.unmatched("The Tradeoff has an irreducible part; LASSO too.")), ["\\bbias\\b"]);
-        assert_eq!(values(c.unmatched("bias, trade-off, irreducible, L1")), Vec::<&str>::new());
-        assert_eq!(c.errors().count(), 0);
-    }
-
-    #[test]
-    fn a_pattern_that_does_not_compile_is_reported_and_the_others_still_match() {
-        let c = covers(&["first", "trade-(off", "second"]);
-        let errors: Vec<(&str, &str)> = c.errors().map(|(i, why)| (i.value.as_str(), why)).collect();
-        assert_eq!(errors, [("trade-(off", "error: unclosed group")]);
-        assert_eq!(values(c.unmatched("only the first")), ["second"]);
-        assert_eq!(values(covers(&["(", "["]).unmatched("anything")), Vec::<&str>::new());
-    }
-
-    #[test]
-    fn a_pattern_too_large_to_compile_is_an_error_not_a_hang() {
-        let c = covers(&[r"\w{1000}{1000}"]);
-        assert_eq!(c.errors().count(), 1);
     }
 }

@@ -22,6 +22,7 @@ pub mod ide;
 pub mod model;
 pub mod registry;
 pub mod report;
+pub mod rubric;
 pub mod rules;
 pub mod schema;
 pub mod search;

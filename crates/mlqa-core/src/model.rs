@@ -206,9 +206,31 @@ pub struct Question {
     /// The question, verbatim; the answer's H1 must equal it.
     #[schemars(length(min = 1))]
     pub question: Spanned<Text>,
-    /// Case-insensitive regular expressions that a complete answer must match.
+    /// The points a complete answer makes, in the order an interviewer grades them: what
+    /// `uncovered-facet` checks in the answer and `mlqa practice` grades a learner's answer by.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 12))]
+    pub key_points: Vec<KeyPoint>,
+    /// Deprecated: bare patterns without names. Write `key_points` instead; `covers` is still
+    /// read, each pattern as a point named by itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("deprecated" = true))]
     pub covers: Vec<Spanned<Text>>,
+}
+
+/// One point of a question's rubric.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyPoint {
+    /// What an interviewer writes on the rubric ("Error decomposition: bias² + variance + noise").
+    #[schemars(length(min = 1, max = 80))]
+    pub name: Spanned<Text>,
+    /// Where a text makes the point: a case-insensitive regular expression in the subset that Rust
+    /// and JavaScript agree on (literals, `.`, classes, `\b \d \w \s`, groups, alternation,
+    /// repetition up to 1000; no lookaround, backreferences, named groups or inline flags).
+    #[serde(rename = "match")]
+    #[schemars(length(min = 1))]
+    pub pattern: Spanned<Text>,
 }
 
 impl Valid for Spec {

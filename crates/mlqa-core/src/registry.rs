@@ -88,6 +88,7 @@ registry! {
     FileTooLarge => Syntax "file-too-large",
     InvalidUtf8 => Syntax "invalid-utf8",
     InvalidPattern => Syntax "invalid-pattern",
+    DeprecatedField => Syntax "deprecated-field",
     UnusedSuppression => Syntax "unused-suppression",
     SymlinkNotFollowed => Syntax "symlink-not-followed",
     MissingAnswer => Coverage "missing-answer",

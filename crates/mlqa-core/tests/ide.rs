@@ -216,7 +216,37 @@ fn outline_nests_headings_and_lists_the_spec() {
     assert_eq!(found[0].1.file, "alpha/second.md");
     let lenses = ide::spec_lenses(&ws);
     assert_eq!(lenses[0].title, "2/2 answered (100%)");
-    assert_eq!(lenses[1].title, "answered: alpha/first.md");
+    assert_eq!(lenses[1].title, "answered: alpha/first.md · 1/1 key points met");
+    assert_eq!(lenses[2].title, "answered: alpha/second.md", "a question without key points");
+}
+
+#[test]
+fn key_points_show_on_the_spec_as_a_lens_and_a_hover() {
+    let spec = base("spec.yaml").replace("match: 'pitfall'", "match: 'pitfalls? (is|are) to skip'").replace(
+        "            match: 'third'\n",
+        "            match: 'third'\n          - name: \"Explains the gradient\"\n            match: 'gradient'\n",
+    );
+    let ws = ws_with(&[("spec.yaml", &spec)]);
+    let third = ide::spec_lenses(&ws).into_iter().find(|l| l.target.as_deref() == Some("beta/third.md")).unwrap();
+    assert_eq!(third.title, "answered: beta/third.md · 2/3 key points met");
+    // On a point's pattern or name: where the answer makes it, with its sentence and line.
+    let (range, text) = ide::hover(&ws, "spec.yaml", at(&ws, "spec.yaml", "'pitfalls?", 3)).unwrap();
+    assert_eq!(text_at(&ws, "spec.yaml", range), "'pitfalls? (is|are) to skip'");
+    assert_eq!(
+        text,
+        "**Key point:** Warns of a pitfall\n\nmet in `beta/third.md` line 24:\n\n> The one pitfall is to skip the example above."
+    );
+    let (range, text) = ide::hover(&ws, "spec.yaml", at(&ws, "spec.yaml", "Explains the", 1)).unwrap();
+    assert_eq!(text_at(&ws, "spec.yaml", range), "\"Explains the gradient\"");
+    assert_eq!(
+        text,
+        "**Key point:** Explains the gradient\n\n**not met** by `beta/third.md`: make this point in the answer"
+    );
+    // The question's own words in its H1 never make a point.
+    let spec = base("spec.yaml").replace("match: 'third'", "match: 'third question'");
+    let ws = ws_with(&[("spec.yaml", &spec)]);
+    let third = ide::spec_lenses(&ws).into_iter().find(|l| l.target.as_deref() == Some("beta/third.md")).unwrap();
+    assert_eq!(third.title, "answered: beta/third.md · 1/2 key points met");
 }
 
 #[test]

@@ -246,7 +246,7 @@ struct Meta {
     id: String,
     category: usize,
     topic: &'static str,
-    /// The word its spec `covers` pattern asks for.
+    /// The word its spec's first key point asks for.
     facet: &'static str,
 }
 
@@ -282,9 +282,11 @@ fn spec(answers: &[Meta], categories: usize) -> String {
         for meta in answers.iter().filter(|m| m.category == c) {
             let _ = write!(
                 out,
-                "      - id: {}\n        question: \"{}\"\n        covers: ['{}', 'pitfall']\n",
+                "      - id: {}\n        question: \"{}\"\n        key_points:\n          - name: \"The {} term\"\n            \
+                 match: '{}'\n          - name: \"A common pitfall\"\n            match: 'common pitfall'\n",
                 meta.id,
                 meta.question(),
+                meta.facet,
                 meta.facet
             );
         }

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 pub(crate) mod types;
 
 pub use types::{
-    AnswerExport, CategoryExport, EXPORT_VERSION, KbExport, QuestionExport, ResourceExport, SectionExport,
+    AnswerExport, CategoryExport, EXPORT_VERSION, KbExport, KeyPointExport, QuestionExport, ResourceExport,
+    SectionExport,
 };
 
 use crate::document::AnswerDoc;
@@ -31,7 +32,15 @@ pub fn export(ws: &Workspace) -> KbExport {
                 .map(|q| QuestionExport {
                     id: q.id.value.clone(),
                     question: q.question.as_ref().map_or_else(|| q.id.value.clone(), |t| t.value.clone()),
-                    covers: q.covers.patterns.iter().map(|p| p.value.clone()).collect(),
+                    key_points: q
+                        .rubric
+                        .forms()
+                        .map(|(p, form)| KeyPointExport {
+                            name: p.name.clone(),
+                            pattern: p.pattern.clone(),
+                            js: form.ok().map(|f| f.js.clone()),
+                        })
+                        .collect(),
                     answer: ws.answers_for(&q.id.value).next().map(|a| answer(ws, a, &linked_from)),
                 })
                 .collect(),

@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 /// The version of the export document's shape.
-pub const EXPORT_VERSION: u32 = 1;
+pub const EXPORT_VERSION: u32 = 2;
 
 /// The KB as one document.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -35,10 +35,22 @@ pub struct QuestionExport {
     pub id: String,
     /// The question as the spec words it.
     pub question: String,
-    /// The spec's `covers` patterns: facts a complete answer contains.
-    pub covers: Vec<String>,
+    /// The question's rubric: the points a complete answer makes.
+    pub key_points: Vec<KeyPointExport>,
     /// Its answer; absent when the question is not answered yet.
     pub answer: Option<AnswerExport>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct KeyPointExport {
+    /// What an interviewer calls the point.
+    pub name: String,
+    /// Its pattern as the spec writes it (case-insensitive).
+    #[serde(rename = "match")]
+    pub pattern: String,
+    /// The same pattern for JavaScript, `new RegExp(js, "iu")`; absent when the pattern is not
+    /// in the subset (`invalid-pattern`).
+    pub js: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]

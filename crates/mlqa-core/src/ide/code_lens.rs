@@ -1,4 +1,5 @@
-//! Code lenses: coverage shown on `spec.yaml`, per category and per question.
+//! Code lenses: coverage shown on `spec.yaml`, per category and per question (with how many of
+//! its key points the answer meets).
 
 use crate::text::TextRange;
 use crate::workspace::Workspace;
@@ -11,7 +12,8 @@ pub struct Lens {
     pub target: Option<String>,
 }
 
-/// Coverage on `spec.yaml`: per category (answered / total) and per question (answered or missing).
+/// Coverage on `spec.yaml`: per category (answered / total) and per question (answered, with the
+/// key points its answer meets, or missing).
 pub fn spec_lenses(ws: &Workspace) -> Vec<Lens> {
     let mut out = Vec::new();
     for c in ws.spec().into_iter().flat_map(|s| &s.categories) {
@@ -30,7 +32,13 @@ pub fn spec_lenses(ws: &Workspace) -> Vec<Lens> {
             out.push(Lens {
                 range: q.id.range,
                 title: match answer {
-                    Some(a) => format!("answered: {}", a.path),
+                    Some(a) => match super::points_in_answer(ws, q) {
+                        Some((_, points)) if !points.is_empty() => {
+                            let met = points.iter().filter(|p| p.found.is_some()).count();
+                            format!("answered: {} · {met}/{} key points met", a.path, points.len())
+                        }
+                        _ => format!("answered: {}", a.path),
+                    },
                     None => format!("missing: {}", Workspace::expected_path(q)),
                 },
                 target: answer.map(|a| a.path.clone()),

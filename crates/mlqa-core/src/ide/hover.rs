@@ -1,12 +1,61 @@
 //! Hover: the Markdown card shown for the symbol at an offset.
 
+use super::PointInAnswer;
 use super::symbol::{Symbol, symbol_at};
 use crate::document::AnswerDoc;
 use crate::text::TextRange;
 use crate::workspace::{SPEC_FILE, Workspace};
 
+/// A key point of `spec.yaml`: where its question's answer makes it, or that it does not.
+fn key_point_hover(ws: &Workspace, offset: usize) -> Option<(TextRange, String)> {
+    let (question, point, range) = super::key_point_at(ws, offset)?;
+    let title = format!("**Key point:** {}", point.name);
+    let Some((answer, points)) = super::points_in_answer(ws, question) else {
+        return Some((
+            range,
+            format!(
+                "{title}
+
+`{}` is not answered yet",
+                question.id.value
+            ),
+        ));
+    };
+    let text = match points.iter().find(|p| std::ptr::eq(p.point, point)) {
+        None => format!(
+            "{title}
+
+Its pattern is not valid (`invalid-pattern`): nothing is matched."
+        ),
+        Some(PointInAnswer { found: Some(at), sentence, .. }) => {
+            let line = ws.source(&answer.path).map_or(0, |s| s.lines().line_col(&s.text, at.start).line);
+            format!(
+                "{title}
+
+met in `{}` line {line}:
+
+> {}",
+                answer.path,
+                sentence.as_deref().unwrap_or("")
+            )
+        }
+        Some(_) => format!(
+            "{title}
+
+**not met** by `{}`: make this point in the answer",
+            answer.path
+        ),
+    };
+    Some((range, text))
+}
+
 /// Markdown shown when hovering the symbol at `offset`.
 pub fn hover(ws: &Workspace, file: &str, offset: usize) -> Option<(TextRange, String)> {
+    if file == SPEC_FILE
+        && let Some(found) = key_point_hover(ws, offset)
+    {
+        return Some(found);
+    }
     let symbol = symbol_at(ws, file, offset)?;
     let text = match &symbol {
         Symbol::Link { file: Some(target), anchor, .. } => {

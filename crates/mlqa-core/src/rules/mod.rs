@@ -83,6 +83,7 @@ rules! {
     FileTooLarge => syntax::file_too_large,
     InvalidUtf8 => syntax::invalid_utf8,
     InvalidPattern => syntax::invalid_pattern,
+    DeprecatedField => syntax::deprecated_field,
     UnusedSuppression => syntax::unused_suppression,
     SymlinkNotFollowed => syntax::symlink_not_followed,
     MissingAnswer => coverage::missing_answer,

@@ -12,7 +12,7 @@
 //! mutations of them (whatever this reader accepts, serde-saphyr reads the same), and on every
 //! answer of the shipped and synthetic KBs.
 
-use crate::model::{Category, Difficulty, FrontMatter, Id, Question, Spanned, Spec, Tag, Text, is_kebab};
+use crate::model::{Category, Difficulty, FrontMatter, Id, KeyPoint, Question, Spanned, Spec, Tag, Text, is_kebab};
 use crate::text::TextRange;
 
 /// Reads `yaml` (a front matter's content, between its `---` lines) when it is canonical;
@@ -121,7 +121,8 @@ fn is_plain_string(word: &str) -> bool {
 
 /// Reads `yaml` (all of `spec.yaml`) when it is in the canonical layout: `title:`, then
 /// `categories:` with items `  - id:` (keys at four spaces: `title`, `questions`), each question
-/// an item `      - id:` (keys at eight spaces: `question`, `covers: ['...', ...]`); full-line
+/// an item `      - id:` (keys at eight spaces: `question`, `covers: ['...', ...]`, `key_points:`
+/// with items `          - name:` and keys at twelve spaces: `name`, `match`); full-line
 /// comments and blank lines anywhere. Strings are kebab-case words, or quoted on one line
 /// without escapes (`"..."` without `\`, `'...'` with `''`); ranges are serde-saphyr's (quotes
 /// included; a question's range is empty, at its first key).
@@ -179,6 +180,8 @@ pub fn spec(yaml: &str) -> Option<Spec> {
                 question = Some(parts);
             }
             (false, 8, _) => question.as_mut()?.set(key, value, value_at)?,
+            (true, 12, _) => question.as_mut()?.open_point(key, value, value_at)?,
+            (false, 12, _) => question.as_mut()?.point.as_mut()?.set(key, value, value_at)?,
             _ => return None,
         }
     }
@@ -221,14 +224,73 @@ struct QuestionParts {
     id: Option<Spanned<Text>>,
     question: Option<Spanned<Text>>,
     covers: Option<Vec<Spanned<Text>>>,
+    /// `key_points:` (a block list of `- name:` / `match:` mappings, keys at twelve spaces).
+    key_points: Option<Vec<KeyPoint>>,
+    /// Whether the last key opened `key_points`, so its items may follow.
+    in_key_points: bool,
+    /// The key point being read.
+    point: Option<PointParts>,
 }
 
 impl QuestionParts {
     fn set(&mut self, key: &str, value: &str, at: usize) -> Option<()> {
+        self.close_point()?;
+        self.in_key_points = false;
         match key {
             "id" => set(&mut self.id, scalar(value, at)?),
             "question" => set(&mut self.question, text(value, at)?),
             "covers" => set(&mut self.covers, quoted_list(value, at)?),
+            "key_points" if value.trim_end_matches(' ').is_empty() => {
+                self.in_key_points = true;
+                set(&mut self.key_points, Vec::new())
+            }
+            _ => None,
+        }
+    }
+
+    /// A `- key: value` line at twelve spaces: the next key point.
+    fn open_point(&mut self, key: &str, value: &str, at: usize) -> Option<()> {
+        self.in_key_points.then_some(())?;
+        self.close_point()?;
+        let mut point = PointParts::default();
+        point.set(key, value, at)?;
+        self.point = Some(point);
+        Some(())
+    }
+
+    fn close_point(&mut self) -> Option<()> {
+        if let Some(point) = self.point.take() {
+            self.key_points.as_mut()?.push(KeyPoint { name: point.name?, pattern: point.pattern? });
+        }
+        Some(())
+    }
+
+    fn finish(mut self) -> Option<Question> {
+        self.close_point()?;
+        // `key_points:` with no item is null, not an empty list: serde-saphyr decides that.
+        if self.key_points.as_ref().is_some_and(Vec::is_empty) {
+            return None;
+        }
+        Some(Question {
+            id: self.id?,
+            question: self.question?,
+            key_points: self.key_points.unwrap_or_default(),
+            covers: self.covers.unwrap_or_default(),
+        })
+    }
+}
+
+#[derive(Default)]
+struct PointParts {
+    name: Option<Spanned<Text>>,
+    pattern: Option<Spanned<Text>>,
+}
+
+impl PointParts {
+    fn set(&mut self, key: &str, value: &str, at: usize) -> Option<()> {
+        match key {
+            "name" => set(&mut self.name, text(value, at)?),
+            "match" => set(&mut self.pattern, text(value, at)?),
             _ => None,
         }
     }
@@ -238,7 +300,7 @@ impl QuestionParts {
 fn close_question(category: &mut Option<CategoryParts>, question: &mut Option<QuestionParts>) -> Option<()> {
     if let Some(q) = question.take() {
         let range = TextRange::empty(q.start);
-        let value = Question { id: q.id?, question: q.question?, covers: q.covers.unwrap_or_default() };
+        let value = q.finish()?;
         category.as_mut()?.questions.push(Spanned { value, range });
     }
     Some(())

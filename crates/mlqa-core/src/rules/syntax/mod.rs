@@ -1,5 +1,6 @@
 //! Files that cannot be read as intended.
 
+pub mod deprecated_field;
 pub mod file_too_large;
 pub mod invalid_pattern;
 pub mod invalid_utf8;
