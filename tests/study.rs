@@ -79,12 +79,14 @@ fn new_scaffolds_from_the_spec_and_never_overwrites() {
     assert!(stderr(&run(kb.path(), &["new", "fourht"])).contains("did you mean `fourth`?"));
 }
 
-fn quiz(dir: &std::path::Path, data: &std::path::Path, now: i64, input: &str, args: &[&str]) -> String {
+/// `mlqa COMMAND ARGS` with `input` on stdin, its clock at `now` and its data folder `data`;
+/// (exit code, stdout, stderr), the data folder written `<data>`.
+fn study(dir: &std::path::Path, data: &std::path::Path, now: i64, input: &str, args: &[&str]) -> (i32, String, String) {
     let mut child = mlqa(dir)
-        .arg("quiz")
         .args(args)
         .env("XDG_DATA_HOME", data)
         .env("MLQA_NOW", now.to_string())
+        .env_remove("VISUAL")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -92,8 +94,14 @@ fn quiz(dir: &std::path::Path, data: &std::path::Path, now: i64, input: &str, ar
         .unwrap();
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).replace(&data.display().to_string(), "<data>")
+    let clean = |b: &[u8]| String::from_utf8_lossy(b).replace(&data.display().to_string(), "<data>");
+    (out.status.code().unwrap_or(-1), clean(&out.stdout), clean(&out.stderr))
+}
+
+fn quiz(dir: &std::path::Path, data: &std::path::Path, now: i64, input: &str, args: &[&str]) -> String {
+    let (code, out, err) = study(dir, data, now, input, &[&["quiz"], args].concat());
+    assert_eq!(code, 0, "{err}");
+    out
 }
 
 #[test]
@@ -138,4 +146,121 @@ fn shell_completions() {
         assert_eq!(out.status.code(), Some(0));
         assert!(stdout(&out).contains("quiz"), "{shell} completions know the subcommands");
     }
+}
+
+/// `mlqa practice ARGS` on day 1,000.
+fn practice(dir: &std::path::Path, data: &std::path::Path, input: &str, args: &[&str]) -> (i32, String, String) {
+    study(dir, data, 1_000 * 86_400, input, &[&["practice"], args].concat())
+}
+
+fn cards(data: &std::path::Path) -> serde_json::Value {
+    match std::fs::read_to_string(data.join("mlqa/progress.json")) {
+        Ok(text) => serde_json::from_str::<serde_json::Value>(&text).unwrap()["cards"].clone(),
+        Err(_) => serde_json::Value::Null,
+    }
+}
+
+#[test]
+fn practice_grades_an_answer_point_by_point_and_records_the_suggested_grade() {
+    let kb = FixtureKb::new(None);
+    let data = tempfile::tempdir().unwrap();
+    let answer = kb.path().join("my-answer.txt");
+    // Meets "Names the third thing", misses "Warns of a pitfall": 1 of 2 is `hard`.
+    std::fs::write(&answer, "It is about the third idea,\nexplained plainly.\n").unwrap();
+    let file = answer.to_str().unwrap();
+    let (code, json, _) =
+        practice(kb.path(), data.path(), "", &["third", "--answer-file", file, "--format", "json", "--no-save"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("practice_json", json);
+    assert_eq!(cards(data.path()), serde_json::Value::Null, "--no-save records nothing");
+    let (code, human, _) = practice(kb.path(), data.path(), "", &["third", "--answer-file", file, "--color", "never"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("practice_human", human);
+    assert_eq!(cards(data.path())["third"]["interval_days"], 1, "recorded like a `hard` in quiz");
+    // Typed or pasted on standard input, and `-` for a file on standard input: the same grading.
+    let full = "The third idea; the one pitfall is skipping the example.";
+    for args in [
+        &["third", "--format", "json", "--no-save"][..],
+        &["third", "--answer-file", "-", "--format", "json", "--no-save"],
+    ] {
+        let (code, out, err) = practice(kb.path(), data.path(), full, args);
+        assert_eq!(code, 0, "{err}");
+        let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            (doc["grading"]["met"].as_u64(), doc["grading"]["suggested_grade"].as_str()),
+            (Some(2), Some("easy"))
+        );
+    }
+}
+
+#[test]
+fn practice_takes_the_answer_from_the_editor() {
+    let kb = FixtureKb::new(None);
+    let data = tempfile::tempdir().unwrap();
+    // An "editor" that checks the question is shown in the file, then appends an answer.
+    let editor = kb.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\ngrep -q '^# What is the third question?' \"$1\" || exit 3\necho 'A pitfall to avoid.' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut cmd = mlqa(kb.path());
+    let out = cmd
+        .args(["practice", "third", "--editor", "--format", "json", "--no-save"])
+        .env("EDITOR", &editor)
+        .env_remove("VISUAL")
+        .env("XDG_DATA_HOME", data.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let met: Vec<bool> =
+        doc["grading"]["points"].as_array().unwrap().iter().map(|p| p["met"].as_bool().unwrap()).collect();
+    assert_eq!(met, [false, true], "the question's own words (a # comment) are not graded");
+}
+
+#[test]
+fn practice_explains_what_it_cannot_grade() {
+    let kb = FixtureKb::new(None);
+    let data = tempfile::tempdir().unwrap();
+    let (code, _, err) = practice(kb.path(), data.path(), "   \n", &["third"]);
+    assert_eq!((code, err.trim()), (2, "error: the answer is empty: nothing to grade"));
+    let (code, _, err) = practice(kb.path(), data.path(), "x", &["second"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`second` has no key points to grade against: add `key_points` to it in spec.yaml"), "{err}");
+    let (code, _, err) = practice(kb.path(), data.path(), "x", &["thrid-question"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("third"), "an unknown id names the closest: {err}");
+    let (code, _, err) = practice(kb.path(), data.path(), "x", &["--category", "gamma"]);
+    assert_eq!((code, err.trim()), (2, "error: no category `gamma`; `mlqa list` shows them"));
+}
+
+#[test]
+fn practice_without_an_id_takes_the_most_overdue_question_then_a_new_one() {
+    let kb = FixtureKb::new(None);
+    let data = tempfile::tempdir().unwrap();
+    let id = |out: &str| {
+        serde_json::from_str::<serde_json::Value>(out).unwrap()["grading"]["id"].as_str().unwrap().to_owned()
+    };
+    // Two questions have key points (`second` has none): a new one is picked, and graded.
+    let (_, first, _) = practice(kb.path(), data.path(), "the first answer", &["--format", "json", "--seed", "1"]);
+    let first = id(&first);
+    assert!(["first", "third"].contains(&first.as_str()), "{first}");
+    // Recorded, due in a day: the next run takes the other, still new.
+    let (_, second, _) = practice(kb.path(), data.path(), "the first answer", &["--format", "json", "--seed", "1"]);
+    assert_ne!(id(&second), first);
+    // Two days later both are due at the same time: the first by id.
+    let out = mlqa(kb.path())
+        .args(["practice", "--format", "json", "--no-save", "--answer-file", "-"])
+        .env("XDG_DATA_HOME", data.path())
+        .env("MLQA_NOW", (1_002 * 86_400).to_string())
+        .stdin(std::fs::File::open(kb.path().join("beta/third.md")).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(id(&stdout(&out)), "first");
+    let (_, category, _) =
+        practice(kb.path(), data.path(), "third", &["--category", "beta", "--format", "json", "--no-save"]);
+    assert_eq!(id(&category), "third");
 }

@@ -43,6 +43,8 @@ pub enum Command {
     List(ListArgs),
     /// Practise: questions chosen by spaced repetition (SM-2), progress kept in your data folder.
     Quiz(QuizArgs),
+    /// Answer a question in your own words and have it graded against its key points.
+    Practice(PracticeArgs),
     /// Create an answer file for a spec question, with the configured sections.
     New(NewArgs),
     /// Export the KB: `html` (a static site for learners, offline) or `json` (one document).
@@ -120,6 +122,51 @@ pub struct QuizArgs {
     pub seed: Option<u64>,
     #[command(flatten)]
     pub kb: KbArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    long_about = "Shows a question, takes your answer, and grades it point by point against the question's \
+key points in spec.yaml: which you made, which you missed, and the KB's sentence for each one missed. \
+The score suggests a spaced-repetition grade, recorded in the same progress file as `mlqa quiz`.\n\n\
+Without ID, the question is the one most overdue in `mlqa quiz`'s schedule, else a new one. \
+The answer is read from --answer-file (`-` for standard input), from $VISUAL/$EDITOR with --editor, \
+or typed or pasted at the prompt (end it with Ctrl-D).",
+    after_help = "Examples:\n  mlqa practice bias-variance\n  mlqa practice --category transformers --editor\n  \
+mlqa practice lora --answer-file my-answer.txt --format json --no-save"
+)]
+pub struct PracticeArgs {
+    /// The question: an id (`bias-variance`) or words of it.
+    #[arg(num_args = 0..)]
+    pub question: Vec<String>,
+    /// Pick the question from this category (its id).
+    #[arg(long, value_name = "ID", conflicts_with = "question")]
+    pub category: Option<String>,
+    /// Read the answer from FILE (`-`: standard input) instead of asking; nothing is prompted.
+    #[arg(long, value_name = "FILE")]
+    pub answer_file: Option<PathBuf>,
+    /// Write the answer in $VISUAL or $EDITOR.
+    #[arg(long, conflicts_with = "answer_file")]
+    pub editor: bool,
+    /// Grade without recording anything in the progress file.
+    #[arg(long)]
+    pub no_save: bool,
+    /// Seed for the choice of a new question (default: from the clock).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// `json`: the grading as one document, for tools.
+    #[arg(long, value_enum, default_value_t = PracticeFormat::Human)]
+    pub format: PracticeFormat,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub kb: KbArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PracticeFormat {
+    Human,
+    Json,
 }
 
 #[derive(Debug, Args)]

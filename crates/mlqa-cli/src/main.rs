@@ -53,6 +53,7 @@ fn main() -> ExitCode {
         cli::Command::Show(args) => commands::show::run(&args),
         cli::Command::List(args) => commands::list::run(&args),
         cli::Command::Quiz(args) => commands::quiz::run(&args),
+        cli::Command::Practice(args) => commands::practice::run(&args),
         cli::Command::New(args) => commands::new::run(&args),
         cli::Command::Export(args) => commands::export::run(&args),
         cli::Command::Completions(args) => {

@@ -3,6 +3,8 @@ pub mod coverage;
 pub mod export;
 pub mod list;
 pub mod new;
+pub mod practice;
+mod progress;
 pub mod quiz;
 pub mod rules;
 pub mod schema;

@@ -4,112 +4,18 @@
 //!
 //! For tests and scripts, `MLQA_NOW` (Unix seconds) fixes the clock.
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
-
-use serde::{Deserialize, Serialize};
 
 use crate::cli::QuizArgs;
+use crate::commands::progress::{Grade, Progress, now, shuffle};
 use crate::terminal::{escape, use_color};
 use crate::{Failure, Outcome, kb, render};
-
-const DAY: i64 = 86_400;
-
-/// One question's review state (SuperMemo 2).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Card {
-    /// Successful reviews in a row.
-    pub reps: u32,
-    pub interval_days: u32,
-    pub ease: f64,
-    /// When it is next due (Unix seconds).
-    pub due: i64,
-}
-
-impl Default for Card {
-    fn default() -> Self {
-        Self { reps: 0, interval_days: 0, ease: 2.5, due: 0 }
-    }
-}
-
-/// How well the user knew the answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Grade {
-    Again,
-    Hard,
-    Good,
-    Easy,
-}
-
-impl Card {
-    /// SM-2: quality q is 1 (again), 3 (hard), 4 (good), 5 (easy). A lapse restarts the
-    /// repetitions; the ease moves by 0.1 − (5−q)(0.08 + (5−q)·0.02), never below 1.3.
-    pub fn review(&mut self, grade: Grade, now: i64) {
-        let q: f64 = match grade {
-            Grade::Again => 1.0,
-            Grade::Hard => 3.0,
-            Grade::Good => 4.0,
-            Grade::Easy => 5.0,
-        };
-        if grade == Grade::Again {
-            self.reps = 0;
-            self.interval_days = 1;
-        } else {
-            self.interval_days = match self.reps {
-                0 => 1,
-                1 => 6,
-                _ => (f64::from(self.interval_days) * self.ease).round() as u32,
-            };
-            self.reps += 1;
-        }
-        self.ease = (self.ease + 0.1 - (5.0 - q) * (0.08 + (5.0 - q) * 0.02)).max(1.3);
-        self.due = now + i64::from(self.interval_days) * DAY;
-    }
-}
-
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Progress {
-    version: u32,
-    cards: BTreeMap<String, Card>,
-}
-
-fn progress_path() -> Result<PathBuf, Failure> {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .ok_or_else(|| Failure::usage("neither XDG_DATA_HOME nor HOME is set: nowhere to keep quiz progress"))?;
-    Ok(base.join("mlqa/progress.json"))
-}
-
-fn now() -> i64 {
-    std::env::var("MLQA_NOW").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
-    })
-}
-
-/// A small seeded shuffle (xorshift), so a session's order can be replayed.
-fn shuffle<T>(items: &mut [T], mut seed: u64) {
-    seed |= 1;
-    for i in (1..items.len()).rev() {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        items.swap(i, (seed % (i as u64 + 1)) as usize);
-    }
-}
 
 pub fn run(args: &QuizArgs) -> Result<Outcome, Failure> {
     let kb = kb::open_for_reading(args.kb.kb.as_deref())?;
     let ws = &kb.ws;
     kb::check_category(ws, args.category.as_deref())?;
-    let path = progress_path()?;
-    let mut progress: Progress = match std::fs::read_to_string(&path) {
-        Ok(text) => serde_json::from_str(&text)
-            .map_err(|e| Failure::usage(format!("{}: {e}; move it away to start over", path.display())))?,
-        Err(_) => Progress { version: 1, cards: BTreeMap::new() },
-    };
+    let mut progress = Progress::load()?;
     let now = now();
     let answered: Vec<&str> = ws
         .questions()
@@ -168,10 +74,7 @@ pub fn run(args: &QuizArgs) -> Result<Outcome, Failure> {
                 break 'questions;
             }
             let grade = match line.trim().to_lowercase().as_str() {
-                "a" | "again" | "1" => Grade::Again,
-                "h" | "hard" | "2" => Grade::Hard,
-                "g" | "good" | "3" => Grade::Good,
-                "e" | "easy" | "4" => Grade::Easy,
+                word if let Some(grade) = Grade::parse(word) => grade,
                 "f" | "full" => {
                     let body = source.slice(mlqa_core::TextRange::new(answer.body_start, source.text.len()));
                     let _ = writeln!(out, "\n{}\n", render::markdown(body, color, &|_| None));
@@ -183,8 +86,7 @@ pub fn run(args: &QuizArgs) -> Result<Outcome, Failure> {
                     continue;
                 }
             };
-            let card = progress.cards.entry((*id).to_owned()).or_default();
-            card.review(grade, now);
+            let card = progress.review(id, grade, now);
             reviewed += 1;
             let _ = writeln!(
                 out,
@@ -195,33 +97,7 @@ pub fn run(args: &QuizArgs) -> Result<Outcome, Failure> {
             break;
         }
     }
-    let text = serde_json::to_string_pretty(&progress).map_err(|e| Failure::usage(e.to_string()))?;
-    mlqa_core::fix::write_atomic(&path, &text, false)
-        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+    let path = progress.save()?;
     let _ = writeln!(out, "\nReviewed {reviewed}; progress saved to {}.", path.display());
     Ok(Outcome::Clean)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sm2_intervals_and_ease() {
-        let mut c = Card::default();
-        c.review(Grade::Good, 0);
-        assert_eq!((c.reps, c.interval_days, c.due), (1, 1, DAY));
-        c.review(Grade::Good, DAY);
-        assert_eq!(c.interval_days, 6);
-        c.review(Grade::Easy, 7 * DAY);
-        assert_eq!(c.interval_days, 15, "6 × 2.5: the interval uses the ease from before this review");
-        assert!((c.ease - 2.6).abs() < 1e-9);
-        c.review(Grade::Again, 22 * DAY);
-        assert_eq!((c.reps, c.interval_days), (0, 1));
-        assert!((c.ease - 2.06).abs() < 1e-9, "a lapse costs 0.54 of ease: {}", c.ease);
-        for _ in 0..20 {
-            c.review(Grade::Hard, 0);
-        }
-        assert!(c.ease >= 1.3);
-    }
 }

@@ -47,7 +47,7 @@ pub fn run(args: &ShowArgs) -> Result<Outcome, Failure> {
 
 /// The answer with this id, else the best search match for the words; an unknown id lists the
 /// closest matches instead of guessing.
-fn find<'a>(ws: &'a mlqa_core::Workspace, query: &str) -> Result<&'a AnswerDoc, Failure> {
+pub(crate) fn find<'a>(ws: &'a mlqa_core::Workspace, query: &str) -> Result<&'a AnswerDoc, Failure> {
     if let Some(a) = ws.answers_for(query.trim()).next() {
         return Ok(a);
     }
