@@ -12,7 +12,9 @@
 // search ranks exactly like `mlqa search`, (g) every figure of every answer page renders, in
 // light and dark: each <img> has loaded and has alt text, each Mermaid block became an <svg>
 // with an accessible title, no console error, no layout shift; and that no request left
-// file://. One summary line per check, then "N passed, N failed"; exits non-zero on any failure.
+// file://, (h) with MLQA_BIN, the self-check box of an answer page (which hides the answer while
+// open) grades texts exactly as `mlqa practice --format json` does. One summary line per
+// check, then "N passed, N failed"; exits non-zero on any failure.
 //
 // Environment: CHROMIUM (default /usr/bin/chromium); MLQA_E2E_ANSWERS, how many answers the
 // index must list (default 84, the knowledge base's count); MLQA_BIN, an `mlqa` binary: when
@@ -606,6 +608,77 @@ await check("g. figures", async () => {
     `${diagrams} Mermaid diagrams drawn as SVG with a title (${described} with a description), light and dark, ` +
     `no console errors, max layout shift ${worst.toFixed(4)}`
   );
+});
+
+// ---- h: self-check = mlqa practice ----
+
+// Texts to grade on each sampled page: its own answer, its short answer, another page's answer,
+// and a few that probe the engines' edges (case folding, line breaks, math, non-ASCII).
+const SELF_CHECK_EDGES = [
+  "",
+  "ſtochastic Kelvin K naïve café İstanbul; σ² = bias² + variance + noise; √dₖ",
+  "a\r\nwrapped\nanswer with\ttabs,\u2028and a line separator. TP/(TP+FP), O(n²·d).",
+];
+
+await check("h. self-check = mlqa practice", async () => {
+  assert.ok(answerLinks.length > 0, "no answer links (check a failed)");
+  const bin = process.env.MLQA_BIN;
+  if (!bin) return "skipped (set MLQA_BIN to an mlqa binary to compare)";
+  const withBox = answerLinks.filter((url) => fs.readFileSync(fileURLToPath(url), "utf8").includes('class="self-check"'));
+  assert.ok(withBox.length > 0, "no answer page has a self-check box");
+  const sample = withBox.filter((_, i) => process.env.MLQA_E2E_ALL_PAGES === "1" || i % 7 === 0);
+  const kb = process.env.MLQA_KB ? ["--kb", process.env.MLQA_KB] : [];
+  const tmp = fs.mkdtempSync(path.join(path.dirname(SITE), "self-check-"));
+  const differ = [];
+  let graded = 0;
+  let points = 0;
+  let previous = SELF_CHECK_EDGES[1]; // the answer of the page before: another question's answer
+  const page = await newPage(context);
+  for (const url of sample) {
+    const id = path.basename(fileURLToPath(url), ".html");
+    await page.goto(url, { waitUntil: "load" });
+    // Opening the box hides the answer; checking shows it again.
+    await page.click(".self-check summary");
+    // `toggle` fires after the click returns.
+    await page.waitForFunction(() => document.querySelector("article.answer-hidden"), null, { timeout: 3000 }).catch(() => {});
+    const hidden = await page.evaluate(() => getComputedStyle(document.querySelector(".answer-body")).display === "none");
+    if (!hidden) differ.push(`${id}: the answer stays visible while the box is open`);
+    const own = await page.evaluate(() => document.querySelector(".answer-body").innerText);
+    const short = await page.evaluate(() => document.querySelector(".answer-body p")?.innerText ?? "");
+    const texts = [own, short, previous, ...SELF_CHECK_EDGES];
+    previous = own;
+    for (const [t, text] of texts.entries()) {
+      // The learner's text goes in as typed; the page's own button grades it.
+      const inPage = await page.evaluate((text) => {
+        document.querySelector(".self-check textarea").value = text;
+        document.querySelector(".self-check-grade").click();
+        return Array.from(document.querySelectorAll(".self-check-result li"), (li) => li.classList.contains("met"));
+      }, text);
+      const file = path.join(tmp, `${id}-${t}.txt`);
+      fs.writeFileSync(file, text);
+      let cli;
+      try {
+        const out = execFileSync(bin, ["practice", id, "--answer-file", file, "--format", "json", "--no-save", ...kb], { encoding: "utf8" });
+        cli = JSON.parse(out).grading.points.map((p) => p.met);
+      } catch (e) {
+        // An empty answer is refused by mlqa (exit 2) and graded as nothing met in the page.
+        if (text.trim() !== "" || e.status !== 2) throw e;
+        cli = inPage.map(() => false);
+      }
+      graded += 1;
+      points += cli.length;
+      if (JSON.stringify(cli) !== JSON.stringify(inPage)) {
+        differ.push(`${id} text ${t}: mlqa ${JSON.stringify(cli)}, page ${JSON.stringify(inPage)}`);
+      }
+    }
+    const shown = await page.evaluate(() => getComputedStyle(document.querySelector(".answer-body")).display !== "none");
+    if (!shown) differ.push(`${id}: the answer stays hidden after checking`);
+  }
+  await page.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+  expectNone(page.errors, "console errors on answer pages");
+  expectNone(differ, "self-check gradings that differ from mlqa practice");
+  return `${sample.length} pages, ${graded} answers, ${points} key points: the page grades as mlqa practice does`;
 });
 
 await check("offline (no network requests)", async () => {

@@ -158,12 +158,17 @@ impl<'a> Site<'a> {
         let category = a.path.split('/').next().unwrap_or_default();
         let category_title = self.categories.get(category).copied().unwrap_or(category);
         let tags: String = a.tags.iter().map(|t| format!(" <span class=\"tag\">{}</span>", escape(t))).collect();
+        // The self-check goes right under the question; the rest of the answer can be hidden.
+        let (title, rest) = match body_html.find("</h1>") {
+            Some(i) => body_html.split_at(i + "</h1>".len()),
+            None => ("", body_html),
+        };
         let mut main = format!(
-            "<nav class=\"breadcrumbs\"><a href=\"{root}index.html\">Index</a> › <a href=\"{root}index.html#cat-{}\">{}</a></nav>\n<article class=\"answer\" id=\"top\">\n<p class=\"meta\">{}{tags}</p>\n{}",
+            "<nav class=\"breadcrumbs\"><a href=\"{root}index.html\">Index</a> › <a href=\"{root}index.html#cat-{}\">{}</a></nav>\n<article class=\"answer\" id=\"top\">\n<p class=\"meta\">{}{tags}</p>\n{title}\n{}<div class=\"answer-body\">{rest}</div>\n",
             escape(category),
             escape(category_title),
             difficulty(a),
-            body_html
+            self_check(q),
         );
         main.push_str("<aside class=\"answer-links\">\n");
         let answer_list = |ids: &[String]| -> String {
@@ -206,13 +211,16 @@ impl<'a> Site<'a> {
         }
         main.push_str("</aside>\n</article>");
         // Mermaid (3.5 MB) only where there is a diagram to draw.
-        let scripts = if body_html.contains(&format!("<pre class=\"{MERMAID_CLASS}\">")) {
+        let mut scripts = if body_html.contains(&format!("<pre class=\"{MERMAID_CLASS}\">")) {
             format!(
                 "<script src=\"{root}assets/mermaid/mermaid.min.js\"></script>\n<script src=\"{root}assets/diagrams.js\"></script>\n"
             )
         } else {
             String::new()
         };
+        if q.key_points.iter().any(|p| p.js.is_some()) {
+            scripts.push_str(&format!("<script src=\"{root}assets/self-check.js\"></script>\n"));
+        }
         self.page(&path, &q.question, "answer", &main, &scripts)
     }
 
@@ -285,6 +293,28 @@ impl<'a> Site<'a> {
         let json = serde_json::to_string(&index).expect("the index serializes").replace("</", "<\\/");
         format!("window.MLQA_SEARCH = {json};\n")
     }
+}
+
+/// The self-check box of a question with key points: a text area graded in the page against
+/// the points (`assets/self-check.js`), which get their JavaScript patterns as JSON.
+fn self_check(q: &QuestionExport) -> String {
+    let points: Vec<_> = q.key_points.iter().filter(|p| p.js.is_some()).collect();
+    if points.is_empty() {
+        return String::new();
+    }
+    let data: Vec<_> = points.iter().map(|p| serde_json::json!({ "name": p.name, "js": p.js })).collect();
+    // `</` cannot end the script early: JSON allows `<\/` for `</`.
+    let json = serde_json::to_string(&data).unwrap_or_default().replace("</", "<\\/");
+    format!(
+        "<section class=\"self-check\" aria-label=\"Self-check\">\n<details>\n<summary>Answer it yourself first</summary>\n\
+<p>Write your answer; it is checked against the {} key points an interviewer listens for. The answer below stays hidden until you check.</p>\n\
+<textarea rows=\"7\" aria-label=\"Your answer\" spellcheck=\"true\"></textarea>\n\
+<p class=\"self-check-actions\"><button type=\"button\" class=\"self-check-grade\">Check my answer</button> \
+<button type=\"button\" class=\"self-check-reveal\">Just show the answer</button></p>\n\
+<div class=\"self-check-result\" aria-live=\"polite\"></div>\n</details>\n\
+<script type=\"application/json\" id=\"mlqa-key-points\">{json}</script>\n</section>\n",
+        points.len()
+    )
 }
 
 fn difficulty(a: &AnswerExport) -> String {
