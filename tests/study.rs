@@ -1,9 +1,9 @@
 //! Finding, reading and practising answers: search, show, list, quiz, new, the embedded KB.
 
 use std::io::Write;
-use std::process::Stdio;
+use std::process::{Command, Stdio};
 
-use mlqa_tests::{FixtureKb, mlqa, repo, run, stderr, stdout};
+use mlqa_tests::{FixtureKb, bin, mlqa, repo, run, stderr, stdout};
 
 #[test]
 fn search_ranks_questions_first_and_forgives_forms_and_typos() {
@@ -263,4 +263,33 @@ fn practice_without_an_id_takes_the_most_overdue_question_then_a_new_one() {
     let (_, category, _) =
         practice(kb.path(), data.path(), "third", &["--category", "beta", "--format", "json", "--no-save"]);
     assert_eq!(id(&category), "third");
+}
+
+#[test]
+fn practice_at_a_terminal_reads_to_ctrl_d_and_asks_before_recording() {
+    // A terminal: util-linux `script` runs mlqa on a pseudo-terminal fed from our stdin.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("SKIPPED: `script` (util-linux) is not installed");
+        return;
+    }
+    let kb = FixtureKb::new(None);
+    let data = tempfile::tempdir().unwrap();
+    let command = format!("{} practice third --kb {} --color never", bin("mlqa").display(), kb.path().display());
+    // The answer, Ctrl-D on a line of its own, then `e` to record `easy` over the suggested `hard`.
+    let mut child = Command::new("script")
+        .args(["-q", "-e", "-c", &command, "/dev/null"])
+        .env("XDG_DATA_HOME", data.path())
+        .env("MLQA_NOW", (1_000 * 86_400).to_string())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"The third idea.\n\x04e\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("Your answer (end with Ctrl-D on a line of its own):"), "{text}");
+    assert!(text.contains("Record `hard`? [Enter] yes, or [a]gain [h]ard [g]ood [e]asy, [s]kip:"), "{text}");
+    assert!(text.contains("Recorded `easy`: next review in 1 day"), "{text}");
+    assert!((cards(data.path())["third"]["ease"].as_f64().unwrap() - 2.6).abs() < 1e-9, "SM-2 `easy`");
 }
