@@ -229,6 +229,11 @@ fn practice_explains_what_it_cannot_grade() {
     let (code, _, err) = practice(kb.path(), data.path(), "x", &["second"]);
     assert_eq!(code, 2);
     assert!(err.contains("`second` has no key points to grade against: add `key_points` to it in spec.yaml"), "{err}");
+    let broken = kb.read("spec.yaml").replace("match: 'first answer'", "match: 'first(?=answer)'");
+    std::fs::write(kb.path().join("spec.yaml"), broken).unwrap();
+    let (code, _, err) = practice(kb.path(), data.path(), "x", &["first"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("none of `first`'s key points has a pattern mlqa can use"), "{err}");
     let (code, _, err) = practice(kb.path(), data.path(), "x", &["thrid-question"]);
     assert_eq!(code, 2);
     assert!(err.contains("third"), "an unknown id names the closest: {err}");

@@ -49,9 +49,15 @@ pub fn run(args: &PracticeArgs) -> Result<Outcome, Failure> {
     let question = pick(ws, args, &progress, now)?;
     let (_, in_kb) = mlqa_core::ide::points_in_answer(ws, question)
         .ok_or_else(|| Failure::usage(format!("`{}` has no answer in the KB yet", question.id.value)))?;
-    if in_kb.is_empty() {
+    if question.rubric.is_empty() {
         return Err(Failure::usage(format!(
             "`{}` has no key points to grade against: add `key_points` to it in spec.yaml",
+            question.id.value
+        )));
+    }
+    if in_kb.is_empty() {
+        return Err(Failure::usage(format!(
+            "none of `{}`'s key points has a pattern mlqa can use: `mlqa check` reports them (invalid-pattern)",
             question.id.value
         )));
     }
