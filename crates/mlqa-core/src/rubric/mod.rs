@@ -145,27 +145,27 @@ impl Rubric {
     fn compiled(&self) -> &Compiled {
         self.compiled.get_or_init(|| {
             // Words need no parsing: they mean the same in both engines, written as they are.
-            let mut forms: Vec<Result<Pattern, PatternError>> = self
-                .points
-                .iter()
-                .map(|p| match literal_alternatives(&p.pattern) {
-                    Some(_) => Ok(Pattern { rust: p.pattern.clone(), js: p.pattern.clone() }),
-                    None => pattern::translate(&p.pattern),
-                })
-                .collect();
-            let rust: Vec<String> =
-                forms.iter().map(|f| f.as_ref().map(|p| p.rust.clone()).unwrap_or_default()).collect();
-            let whole = |i: usize| 0..self.points[i].pattern.len();
+            let mut forms: Vec<Result<Pattern, PatternError>> = Vec::with_capacity(self.points.len());
             let mut literals = Vec::new();
             let mut others: Vec<usize> = Vec::new();
             for (i, p) in self.points.iter().enumerate() {
-                if forms[i].is_ok() {
-                    match literal_alternatives(&p.pattern) {
-                        Some(alts) => literals.push((i, alts)),
-                        None => others.push(i),
+                match literal_alternatives(&p.pattern) {
+                    Some(alts) => {
+                        forms.push(Ok(Pattern { rust: p.pattern.clone(), js: p.pattern.clone() }));
+                        literals.push((i, alts));
+                    }
+                    None => {
+                        let form = pattern::translate(&p.pattern);
+                        if form.is_ok() {
+                            others.push(i);
+                        }
+                        forms.push(form);
                     }
                 }
             }
+            let rust: Vec<String> =
+                forms.iter().map(|f| f.as_ref().map(|p| p.rust.clone()).unwrap_or_default()).collect();
+            let whole = |i: usize| 0..self.points[i].pattern.len();
             // Usually all build together; when not (a pattern too large), find which, one by one.
             let together: Vec<&String> = others.iter().map(|&i| &rust[i]).collect();
             if !others.is_empty() && build(&together).is_err() {
@@ -218,7 +218,6 @@ fn contains_spaced(haystack: &str, needle: &str) -> bool {
     let Some((first, rest)) = needle.split_once(' ') else {
         return haystack.contains(needle);
     };
-    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
     let bytes = haystack.as_bytes();
     let mut from = 0;
     while let Some(at) = haystack[from..].find(first) {
@@ -248,33 +247,51 @@ fn contains_spaced(haystack: &str, needle: &str) -> bool {
 /// two letters outside ASCII that a case-insensitive regex matches to ASCII ones (`ſ` and the
 /// Kelvin sign) folded to them. Byte by byte: this runs over every answer of a check.
 fn flat(text: &str, fold: bool) -> String {
+    flatten(text, fold, None)
+}
+
+/// The white space the patterns see as one space: ASCII's, vertical tab included (as `\s` in
+/// JavaScript's `[\t\n\v\f\r ]`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// [`flat`], recording in `from` (when given) the original offset of each byte written.
+fn flatten(text: &str, fold: bool, mut from: Option<&mut Vec<usize>>) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut in_space = false;
     let mut i = 0;
     while i < bytes.len() {
+        let at = i;
         let b = bytes[i];
         i += 1;
-        if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
-            if !in_space {
+        let written = if is_space(b) {
+            let first = !in_space;
+            in_space = true;
+            if first {
                 out.push(b' ');
             }
-            in_space = true;
-            continue;
-        }
-        in_space = false;
-        if !fold {
-            out.push(b);
-        } else if b.is_ascii() {
-            out.push(b.to_ascii_lowercase());
-        } else if bytes[i - 1..].starts_with("\u{212A}".as_bytes()) {
-            out.push(b'k');
-            i += 2;
-        } else if bytes[i - 1..].starts_with("\u{17F}".as_bytes()) {
-            out.push(b's');
-            i += 1;
+            usize::from(first)
         } else {
-            out.push(b);
+            in_space = false;
+            if !fold {
+                out.push(b);
+            } else if b.is_ascii() {
+                out.push(b.to_ascii_lowercase());
+            } else if bytes[at..].starts_with("\u{212A}".as_bytes()) {
+                out.push(b'k');
+                i += 2;
+            } else if bytes[at..].starts_with("\u{17F}".as_bytes()) {
+                out.push(b's');
+                i += 1;
+            } else {
+                out.push(b);
+            }
+            1
+        };
+        if let Some(from) = from.as_deref_mut() {
+            from.extend(std::iter::repeat_n(at, written));
         }
     }
     // Only ASCII bytes and whole characters were replaced: still UTF-8.
@@ -283,21 +300,8 @@ fn flat(text: &str, fold: bool) -> String {
 
 impl Flat {
     fn new(original: &str) -> Self {
-        let mut text = String::with_capacity(original.len());
         let mut from = Vec::with_capacity(original.len());
-        let mut in_space = false;
-        for (i, c) in original.char_indices() {
-            let space = c.is_ascii_whitespace() || c == '\x0B';
-            if space && in_space {
-                continue;
-            }
-            in_space = space;
-            let c = if space { ' ' } else { c };
-            for k in 0..c.len_utf8() {
-                from.push(i + k);
-            }
-            text.push(c);
-        }
+        let text = flatten(original, false, Some(&mut from));
         Self { text, from }
     }
 
