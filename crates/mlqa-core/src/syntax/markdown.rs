@@ -259,9 +259,10 @@ fn heading_text_range(text: &str, range: TextRange) -> TextRange {
     let line_end = line.find(['\n', '\r']).unwrap_or(line.len());
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if hashes == 0 {
-        // A setext heading: every line but the `===`/`---` underline is the title.
+        // A setext heading: every line but the `===`/`---` underline is the title (a line ends
+        // at `\n`, `\r\n` or a lone `\r`).
         let body = line.trim_end_matches(['\n', '\r']);
-        let end = body.rfind('\n').map_or(line_end, |n| body[..n].trim_end_matches('\r').len());
+        let end = body.rfind(['\n', '\r']).map_or(line_end, |n| body[..n].trim_end_matches('\r').len());
         return TextRange::new(range.start, range.start + end);
     }
     let after = &line[hashes..line_end];
@@ -763,6 +764,10 @@ mod tests {
         let md = parse("a/x.md", text, 0);
         let h = &md.headings[0];
         assert_eq!(&text[h.text_range.start..h.text_range.end], "one\ntwo");
+        // A lone CR ends a line too (found by `safe_fixes_are_idempotent_and_local`).
+        let text = "TODO ---\n!\r=\r\n";
+        let h = &parse("a/x.md", text, 0).headings[0];
+        assert_eq!(&text[h.text_range.start..h.text_range.end], "TODO ---\n!");
     }
 
     fn malformed(text: &str) -> Vec<(&str, Malformation)> {
