@@ -278,3 +278,39 @@ fn the_site_of_the_embedded_kb_has_every_image_its_pages_show() {
         .collect();
     assert!(missing.is_empty(), "{missing:#?}");
 }
+
+#[test]
+fn the_site_has_a_glossary_page_that_answer_pages_link_to() {
+    // The fixture's third answer names GQA, LoRA and GPUs; the glossary defines LoRA (explained
+    // by `second`) and GPU.
+    let kb = FixtureKb::new(Some("rules/undefined-acronym"));
+    let out_dir = tempfile::tempdir().unwrap();
+    let site = out_dir.path().join("site");
+    if export_site(kb.path(), &site).is_none() {
+        return;
+    }
+    let glossary = std::fs::read_to_string(site.join("glossary.html")).unwrap();
+    assert!(
+        glossary.contains(r##"<dt id="low-rank-adaptation"><a class="anchor" href="#low-rank-adaptation">low-rank adaptation (LoRA)</a></dt>"##),
+        "{glossary}"
+    );
+    assert!(glossary.contains(r#"<p class="explained">Explained in <a href="alpha/second.html">"#), "{glossary}");
+    assert!(glossary.contains(r#"<dt id="graphics-processing-unit">"#) && glossary.contains("2 terms"), "{glossary}");
+    let third = std::fs::read_to_string(site.join("beta/third.html")).unwrap();
+    let terms = &third[third.find("Terms on this page").expect("a terms section")..];
+    let lora = terms.find("../glossary.html#low-rank-adaptation").expect("LoRA links to its entry");
+    let gpu = terms.find("../glossary.html#graphics-processing-unit").expect("GPUs link to GPU's entry");
+    assert!(lora < gpu, "in the order the answer names them: {terms}");
+    assert!(third.contains(r#"<a href="../glossary.html">Glossary</a>"#), "the header links the glossary");
+    // Every fragment of those links is an id of the glossary page.
+    for (page, href) in internal_links(&site).into_iter().filter(|(_, h)| h.contains("glossary.html#")) {
+        let id = href.split_once('#').unwrap().1;
+        assert!(glossary.contains(&format!("id=\"{id}\"")), "{page} -> {href}");
+    }
+    // A KB without a glossary has no glossary page and no link to one.
+    let plain = FixtureKb::new(None);
+    let plain_site = out_dir.path().join("plain");
+    export_site(plain.path(), &plain_site);
+    assert!(!plain_site.join("glossary.html").exists());
+    assert!(!std::fs::read_to_string(plain_site.join("index.html")).unwrap().contains("glossary.html"));
+}

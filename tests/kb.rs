@@ -113,3 +113,26 @@ fn the_resources_are_the_seeds_verbatim_then_the_primary_sources() {
         assert!(url.starts_with("https://"), "{url}");
     }
 }
+
+/// The glossary covers the seed's vocabulary: every question names at least one of its terms
+/// (by a name, an acronym or an alias), and every term's answer is a question of the spec.
+/// (`mlqa check` being clean on kb/ says that every acronym of the answers is defined.)
+#[test]
+fn every_question_names_a_glossary_term() {
+    let ws = mlqa_core::Workspace::load(&repo().join("kb")).expect("kb/ loads");
+    let lexicon = ws.lexicon();
+    assert!(lexicon.terms().len() >= 400, "{} terms", lexicon.terms().len());
+    let mut without_terms = Vec::new();
+    for q in ws.questions() {
+        let text = q.question.as_ref().map_or("", |t| t.value.as_str());
+        if lexicon.find_in(text).is_empty() {
+            without_terms.push(format!("{}: {text}", q.id.value));
+        }
+    }
+    assert!(without_terms.is_empty(), "questions that name no glossary term: {without_terms:#?}");
+    for t in lexicon.terms() {
+        if let Some(id) = &t.answer {
+            assert!(ws.question(id).is_some(), "term `{}`: no question `{id}`", t.term);
+        }
+    }
+}

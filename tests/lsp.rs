@@ -425,3 +425,53 @@ fn mlqa_lsp_subcommand_is_the_same_server() {
     assert_eq!(diags[&file][0]["code"], "broken-link");
     assert!(client.stop().success());
 }
+
+#[test]
+fn glossary_terms_over_stdio_hover_definition_completion_and_a_scaffolding_fix() {
+    // beta/third.md says "(GQA, like LoRA and the GPUs it runs on)"; the glossary defines LoRA
+    // (explained by `second`) and GPU (explained by no answer), not GQA.
+    let kb = FixtureKb::new(Some("rules/undefined-acronym"));
+    let mut client = start(&kb, false);
+    let third = uri(&kb, "beta/third.md");
+    let diags = client.wait_diagnostics(|d| d.contains_key(&third));
+    let d = &diags[&third][0];
+    assert_eq!(
+        (d["code"].as_str(), d["range"]["start"].clone()),
+        (Some("undefined-acronym"), pos(&kb, "beta/third.md", "GQA", 0))
+    );
+
+    let hover = client.request("textDocument/hover", at(&kb, "beta/third.md", "LoRA", 1));
+    assert_eq!(
+        hover["result"]["contents"]["value"],
+        "**low-rank adaptation** (LoRA)\n\nFine-tuning through a trainable low-rank update added to frozen weights.\n\nexplained in *Why divide by √dₖ in the second question?* (`alpha/second.md`)"
+    );
+    assert_eq!(hover["result"]["range"]["start"], pos(&kb, "beta/third.md", "LoRA", 0));
+    assert_eq!(hover["result"]["range"]["end"], pos(&kb, "beta/third.md", "LoRA", 4));
+    let hover = client.request("textDocument/hover", at(&kb, "beta/third.md", "GPUs", 2));
+    assert!(hover["result"]["contents"]["value"].as_str().unwrap().starts_with("**graphics processing unit** (GPU)"));
+
+    let def = client.request("textDocument/definition", at(&kb, "beta/third.md", "LoRA", 2));
+    assert_eq!(def["result"][0]["uri"], uri(&kb, "alpha/second.md"), "the answer that explains it");
+    let def = client.request("textDocument/definition", at(&kb, "beta/third.md", "GPUs", 0));
+    assert_eq!(def["result"][0]["uri"], uri(&kb, "glossary.yaml"), "no answer explains it: its entry");
+
+    let completion = client.request("textDocument/completion", at(&kb, "beta/third.md", "LoRA", 2));
+    let items = completion["result"].as_array().unwrap();
+    let labels: Vec<&str> = items.iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["LoRA", "low-rank adaptation"]);
+    assert_eq!(items[1]["detail"], "Fine-tuning through a trainable low-rank update added to frozen weights.");
+
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": third}, "range": d["range"], "context": {"diagnostics": [d]}}),
+    );
+    let action = &actions["result"][0];
+    assert_eq!(action["title"], "Add `GQA` to glossary.yaml (unsafe: review it)");
+    let change = &action["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"]["uri"], uri(&kb, "glossary.yaml"));
+    let lines = kb.read("glossary.yaml").lines().count();
+    assert_eq!(change["edits"][0]["range"]["start"], json!({"line": lines, "character": 0}), "at the end");
+    let inserted = change["edits"][0]["newText"].as_str().unwrap();
+    assert!(inserted.contains("    acronyms: [\"GQA\"]\n") && inserted.ends_with("    answer: third\n"), "{inserted}");
+    client.stop();
+}

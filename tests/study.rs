@@ -17,7 +17,11 @@ fn search_ranks_questions_first_and_forgives_forms_and_typos() {
             .unwrap();
     assert_eq!(kv["version"], 1);
     let ids: Vec<&str> = kv["results"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["kv-cache-inference", "kv-cache"], "both KV-cache answers first");
+    assert_eq!(
+        ids,
+        ["kv-cache", "kv-cache-inference"],
+        "both KV-cache answers first, the one the glossary names first"
+    );
     let only = stdout(&run(&repo(), &["search", "cache", "--category", "transformers", "--format", "json"]));
     assert!(!only.contains("\"llm-inference\""), "--category filters");
     assert_eq!(run(&repo(), &["search", "x", "--category", "nope"]).status.code(), Some(2));
@@ -43,6 +47,93 @@ fn show_renders_an_answer_or_its_section() {
     assert!(stderr(&typo).contains("bias-variance"), "an unknown id lists the closest: {}", stderr(&typo));
     let section = run(&repo(), &["show", "lora", "--section", "Nope"]);
     assert!(stderr(&section).contains("its sections: Short answer, Explanation"), "{}", stderr(&section));
+}
+
+#[test]
+fn search_speaks_the_glossary_and_shows_formulas_whole() {
+    // The words of a glossary name find the answer that explains it, and math reads as words.
+    let out = run(&repo(), &["search", "why scale attention by square root of d_k", "--limit", "3"]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("search_attention_scaling", stdout(&out));
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&repo(), &["search", "√dₖ", "--format", "json", "--limit", "5"]).stdout).unwrap();
+    let hits = json["results"].as_array().unwrap();
+    assert_eq!(hits[0]["id"], "attention-scaling", "{json}");
+    for hit in hits {
+        let snippet = hit["snippet"].as_str().unwrap();
+        assert!(!snippet.contains("\\sqrt"), "a simple formula is rendered: {snippet}");
+        for h in hit["highlights"].as_array().unwrap() {
+            let (start, end) = (h[0].as_u64().unwrap() as usize, h[1].as_u64().unwrap() as usize);
+            let marked = &snippet[start..end];
+            assert!(
+                !marked.contains('$') || (marked.starts_with('$') && marked.ends_with('$')),
+                "{marked} splits a formula"
+            );
+        }
+    }
+    let ids = |query: &[&str]| -> Vec<String> {
+        let mut args = vec!["search", "--format", "json", "--limit", "5", "--"];
+        args.extend_from_slice(query);
+        let out: serde_json::Value = serde_json::from_slice(&run(&repo(), &args).stdout).unwrap();
+        out["results"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_owned()).collect()
+    };
+    let first = |query: &[&str]| ids(query).into_iter().next().unwrap_or_default();
+    assert_eq!(first(&["bfloat16", "versus", "half", "precision"]), "fp16-vs-bf16");
+    // "ZeRO" in an answer is the optimizer, not the English word; the question's "Zero Redundancy"
+    // still is.
+    let zeroing = ids(&["randomly", "zeroing", "neurons", "during", "training"]);
+    let rank = |id: &str| zeroing.iter().position(|x| x == id).unwrap_or(usize::MAX);
+    assert!(rank("dropout") < rank("zero-stages"), "`zeroing` is not ZeRO: {zeroing:?}");
+    assert_eq!(first(&["ZeRO", "stages"]), "zero-stages");
+    assert_eq!(first(&["optimiser", "behaviour"]), first(&["optimizer", "behavior"]), "British spellings");
+}
+
+#[test]
+fn show_renders_simple_math_as_unicode() {
+    let out = run(&repo(), &["show", "attention-scaling", "--section", "Short answer", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    insta::assert_snapshot!("show_attention_scaling_short", stdout(&out));
+    let raw = stdout(&run(&repo(), &["show", "attention-scaling", "--section", "Short answer", "--raw"]));
+    assert!(raw.contains("\\sqrt{d_k}"), "--raw keeps the LaTeX: {raw}");
+}
+
+#[test]
+fn define_finds_a_term_by_any_name_with_a_typo_and_every_meaning() {
+    let out = run(&repo(), &["define", "gqa", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    insta::assert_snapshot!("define_gqa", stdout(&out));
+    let alias = stdout(&run(&repo(), &["define", "Key", "Value", "Cache", "--color", "never"]));
+    assert!(alias.starts_with("key-value cache (KV cache, KV)\n"), "{alias}");
+    let typo = stdout(&run(&repo(), &["define", "multi-haed", "attention", "--color", "never"]));
+    assert!(typo.starts_with("No term is named `multi-haed attention`; the closest is `multi head attention`.\n\nmulti-head attention (MHA)"), "{typo}");
+    let map: serde_json::Value =
+        serde_json::from_slice(&run(&repo(), &["define", "MAP", "--format", "json"]).stdout).unwrap();
+    let terms: Vec<&str> = map["terms"].as_array().unwrap().iter().map(|t| t["term"].as_str().unwrap()).collect();
+    assert_eq!(terms.len(), 2, "MAP means two things in the KB: {terms:?}");
+    assert_eq!((map["version"].clone(), map["closest_to"].clone()), (serde_json::json!(1), serde_json::Value::Null));
+    assert!(map["terms"][0]["path"].as_str().unwrap().ends_with(".md"));
+    let unknown = run(&repo(), &["define", "qqqqzzzz"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("no term of the glossary is named `qqqqzzzz`; `mlqa search qqqqzzzz`"),
+        "{}",
+        stderr(&unknown)
+    );
+    let kb = FixtureKb::new(None);
+    let none = run(kb.path(), &["define", "x"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(stderr(&none).contains("this KB has no glossary.yaml"), "{}", stderr(&none));
+}
+
+#[test]
+fn the_undefined_acronym_fix_scaffolds_an_entry_that_define_then_finds() {
+    let kb = FixtureKb::new(Some("rules/undefined-acronym"));
+    let fixed = run(kb.path(), &["check", "--fix", "--unsafe-fixes"]);
+    assert_eq!(fixed.status.code(), Some(0), "{}", stdout(&fixed));
+    let glossary = kb.read("glossary.yaml");
+    assert!(glossary.ends_with("  - term: \"(write out what GQA stands for)\"\n    acronyms: [\"GQA\"]\n    definition: \"(one line in your own words)\"\n    answer: third\n"), "{glossary}");
+    let defined = stdout(&run(kb.path(), &["define", "GQA", "--color", "never"]));
+    assert!(defined.starts_with("(write out what GQA stands for) (GQA)\n"), "{defined}");
 }
 
 #[test]

@@ -6,11 +6,22 @@
  * already stemmed, and this file scores a query exactly as the Rust code does, in the same
  * order of floating-point operations, so both rank the same answers the same way:
  *
- *   - words: maximal runs of alphanumeric characters (Rust's char::is_alphanumeric is
- *     \p{Alphabetic} or \p{N}), lowercased, stop words skipped;
+ *   - words (words.rs): runs of letters and digits (Rust's char::is_alphanumeric is
+ *     \p{Alphabetic} or \p{N}), lowercased one character at a time, Greek letters by their TeX
+ *     names; sub- and superscripts attached (d_k, d_{k} and dₖ are "d_k"; n^2 and n² are "n^2";
+ *     W^T, W^\top and Wᵀ are "w^t"); √ ∇ ∂ ∑ as sqrt nabla partial sum; a | not between spaces
+ *     as "mid"; TeX's layout commands (\frac, \left, \mathrm, \cdot, \le, ...) skipped; stop
+ *     words skipped;
  *   - each word's stem comes from the index's `words` table (every word of the corpus is in
  *     it, stemmed by Rust); a word the corpus never uses goes through wink-porter2-stemmer, the
- *     same Snowball English stemmer (test/e2e.mjs checks it against the whole table);
+ *     same Snowball English stemmer (test/e2e.mjs checks it against the whole table), then the
+ *     glossary's British-to-American `spellings`; words with _ or ^ are not stemmed;
+ *   - glossary names (analyzer.rs): at each word, the first of the index's `names` (longest
+ *     first) whose parts the words spell (a stem part equal, or one typo away for a stem of 5
+ *     characters or more in a name of 2 parts or more; an "=acronym" part the word itself or its
+ *     plural, in any case; a "!acronym" part the same, written as an acronym; one exact part at
+ *     least) replaces its words by its term tokens ("#anchor");
+ *   - the query's terms in the order they start;
  *   - each stem matches itself (weight 1) and, when it has at least 5 characters, every
  *     indexed stem within one edit (weight 0.6: insertion, deletion, substitution, or
  *     transposition of two adjacent characters);
@@ -26,7 +37,146 @@
 
   var LIMIT = 20;
   var DEBOUNCE_MS = 100;
-  var WORD = /[\p{Alphabetic}\p{N}]+/gu;
+  var ALNUM = /^[\p{Alphabetic}\p{N}]$/u;
+  var ASCII_ALPHA = /^[A-Za-z]$/;
+  var SPACE = /^\s$/u;
+  var TERM_MARK = "#";
+
+  /* words.rs: TeX commands that lay a formula out, Greek letters, symbols, scripts. */
+  var LAYOUT = new Set([
+    "frac", "dfrac", "tfrac", "left", "right", "big", "Big", "bigl", "bigr", "Bigl", "Bigr", "text", "textrm",
+    "textbf", "textit", "mathrm", "mathbf", "mathit", "mathcal", "mathbb", "mathsf", "boldsymbol", "bm",
+    "operatorname", "displaystyle", "limits", "quad", "qquad", "cdot", "times", "top", "intercal", "le", "leq", "ge",
+    "geq", "ne", "neq", "approx", "sim", "propto", "to", "rightarrow", "leftarrow", "mapsto", "ll", "gg", "equiv",
+    "cdots", "ldots", "dots", "hat", "bar", "tilde", "overline", "widehat",
+  ]);
+  var SYMBOL_WORDS = { "\u221A": "sqrt", "\u2207": "nabla", "\u2202": "partial", "\u2211": "sum" };
+  /* latex.rs's greek_word: a Greek letter (lowercased first) by its TeX name. */
+  var GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ϵ": "epsilon", "ε": "epsilon", "ζ": "zeta",
+    "η": "eta", "θ": "theta", "ϑ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu",
+    "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon", "ϕ": "phi",
+    "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+  };
+  var SCRIPTS = {};
+  "₀₁₂₃₄₅₆₇₈₉".split("").forEach(function (c, i) { SCRIPTS[c] = ["_", String(i)]; });
+  [["ₐ", "a"], ["ₑ", "e"], ["ₒ", "o"], ["ₓ", "x"], ["ₕ", "h"], ["ₖ", "k"], ["ₗ", "l"], ["ₘ", "m"], ["ₙ", "n"], ["ₚ", "p"],
+   ["ₛ", "s"], ["ₜ", "t"], ["ᵢ", "i"], ["ⱼ", "j"], ["ᵣ", "r"], ["ᵤ", "u"], ["ᵥ", "v"]].forEach(function (p) { SCRIPTS[p[0]] = ["_", p[1]]; });
+  [["⁰", "0"], ["¹", "1"], ["²", "2"], ["³", "3"], ["⁴", "4"], ["⁵", "5"], ["⁶", "6"], ["⁷", "7"], ["⁸", "8"], ["⁹", "9"],
+   ["ⁿ", "n"], ["ⁱ", "i"], ["ᵀ", "t"], ["ᵗ", "t"]].forEach(function (p) { SCRIPTS[p[0]] = ["^", p[1]]; });
+
+  function isAlnum(c) { return ALNUM.test(c); }
+  function isWordChar(c) { return isAlnum(c) && !SCRIPTS[c]; }
+
+  /* A run of letters and digits as a word: lowercased one character at a time (as Rust's
+   * char::to_lowercase), Greek letters by name. */
+  function spelled(chars) {
+    var out = "";
+    for (var i = 0; i < chars.length; i++) {
+      var lower = chars[i].toLowerCase();
+      out += (Object.prototype.hasOwnProperty.call(GREEK, lower) && GREEK[lower]) || lower;
+    }
+    return out;
+  }
+
+  /* glossary.rs's is_acronym. */
+  function isAcronym(word) {
+    var upper = 0;
+    var lower = 0;
+    for (var i = 0; i < word.length; i++) {
+      var c = word[i];
+      if (c >= "A" && c <= "Z") upper++;
+      else if (c >= "a" && c <= "z") lower++;
+      else if (!(c >= "0" && c <= "9")) return false;
+    }
+    return word.length > 0 && word[0] >= "A" && word[0] <= "Z" && upper >= 2 && upper >= lower;
+  }
+
+  /* words.rs's words: [{start, text, acronym}], start in code points. */
+  function words(text) {
+    var cs = Array.from(text);
+    var out = [];
+    var at = 0;
+    while (at < cs.length) {
+      var c = cs[at];
+      if (c === "\\") {
+        var n = 0;
+        while (at + 1 + n < cs.length && ASCII_ALPHA.test(cs[at + 1 + n])) n++;
+        if (LAYOUT.has(cs.slice(at + 1, at + 1 + n).join(""))) {
+          at += 1 + n;
+          continue;
+        }
+      }
+      if (c === "|") {
+        var before = at > 0 ? cs[at - 1] : null;
+        var after = at + 1 < cs.length ? cs[at + 1] : null;
+        if (before !== null && !SPACE.test(before) && after !== null && !SPACE.test(after)) {
+          out.push({ start: at, text: "mid", acronym: false });
+        }
+        at += 1;
+        continue;
+      }
+      if (SYMBOL_WORDS[c]) {
+        out.push({ start: at, text: SYMBOL_WORDS[c], acronym: false });
+        at += 1;
+        continue;
+      }
+      if (!isWordChar(c)) {
+        at += 1;
+        continue;
+      }
+      var start = at;
+      var end = at;
+      while (end < cs.length && isWordChar(cs[end])) end++;
+      var base = cs.slice(start, end);
+      var word = spelled(base);
+      for (;;) {
+        var s = SCRIPTS[cs[end]];
+        if (s) {
+          var kind = s[0];
+          word += kind;
+          while (end < cs.length && SCRIPTS[cs[end]] && SCRIPTS[cs[end]][0] === kind) {
+            word += SCRIPTS[cs[end]][1];
+            end++;
+          }
+          continue;
+        }
+        var tex = texScript(cs, end);
+        if (!tex) break;
+        word += tex.kind + spelled(tex.text);
+        end += tex.length;
+      }
+      out.push({ start: start, text: word, acronym: isAcronym(base.join("")) });
+      at = end;
+    }
+    return out;
+  }
+
+  /* words.rs's tex_script: _x, _{x}, ^x, ^{x} or ^\top at cs[at], as {kind, text, length}. */
+  function texScript(cs, at) {
+    var kind = cs[at];
+    if (kind !== "_" && kind !== "^") return null;
+    if (kind === "^") {
+      var tops = ["\\top", "{\\top}", "\\intercal", "{\\intercal}"];
+      for (var t = 0; t < tops.length; t++) {
+        var top = Array.from(tops[t]);
+        if (cs.slice(at + 1, at + 1 + top.length).join("") === tops[t] && !ASCII_ALPHA.test(cs[at + 1 + top.length] || "")) {
+          return { kind: "^", text: ["t"], length: 1 + top.length };
+        }
+      }
+    }
+    var from = at + 1;
+    var braced = cs[from] === "{";
+    if (braced) from++;
+    var end = from;
+    while (end < cs.length && isWordChar(cs[end])) end++;
+    if (end === from) return null;
+    if (braced) {
+      if (cs[end] !== "}") return null;
+      return { kind: kind, text: cs.slice(from, end), length: end + 1 - at };
+    }
+    return { kind: kind, text: cs.slice(from, end), length: end - at };
+  }
 
   /* Rust orders Strings by their UTF-8 bytes, that is by code point; JavaScript's < compares
    * UTF-16 code units, which differs above U+FFFF. */
@@ -98,26 +248,89 @@
     for (var w in data.words) {
       if (Object.prototype.hasOwnProperty.call(data.words, w)) this.words.set(w, data.words[w]);
     }
+    this.spellings = new Map();
+    for (var b in data.spellings) {
+      if (Object.prototype.hasOwnProperty.call(data.spellings, b)) this.spellings.set(b, data.spellings[b]);
+    }
+    /* [[parts, terms]], parts as [kind, text, code points]: kind "" a stem, "=" an acronym in
+     * any case, "!" an acronym that must be typed as one (the answers also use it as a word). */
+    this.names = data.names.map(function (n) {
+      var parts = n[0].map(function (p) {
+        var kind = p.charAt(0) === "=" || p.charAt(0) === "!" ? p.charAt(0) : "";
+        var text = kind ? p.slice(1) : p;
+        return [kind, text, Array.from(text, function (c) { return c.codePointAt(0); })];
+      });
+      return [parts, n[1]];
+    });
     this.postings = new Map();
-    this.vocabulary = []; /* [stem, code points] for the typo pass */
+    this.vocabulary = []; /* [stem, code points] for the typo pass: words, not term tokens */
     for (var s in data.postings) {
       if (!Object.prototype.hasOwnProperty.call(data.postings, s)) continue;
       this.postings.set(s, data.postings[s]);
-      this.vocabulary.push([s, Array.from(s, function (c) { return c.codePointAt(0); })]);
+      if (s.charAt(0) !== TERM_MARK) this.vocabulary.push([s, Array.from(s, function (c) { return c.codePointAt(0); })]);
     }
   }
 
-  /* The query's stems, in order, stop words dropped. */
-  Index.prototype.terms = function (query) {
-    var out = [];
-    var m;
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(query)) !== null) {
-      var word = m[0].toLowerCase();
-      if (this.stopWords.has(word)) continue;
-      out.push(this.words.has(word) ? this.words.get(word) : porter2(word));
+  /* analyzer.rs's stem: the corpus's, else Porter2's in American spelling; math words as they are. */
+  Index.prototype.stem = function (word) {
+    return this.words.has(word) ? this.words.get(word) : this.stemUnknown(word);
+  };
+
+  /* A word the corpus never uses: what Rust would make of it. */
+  Index.prototype.stemUnknown = function (word) {
+    if (word.indexOf("_") >= 0 || word.indexOf("^") >= 0) return word;
+    var stem = porter2(word);
+    return this.spellings.has(stem) ? this.spellings.get(stem) : stem;
+  };
+
+  /* analyzer.rs's matches, for a query: whether ws (from its start) spell the name. */
+  function nameMatches(parts, ws, from) {
+    if (parts.length > ws.length - from) return false;
+    var exact = 0;
+    for (var k = 0; k < parts.length; k++) {
+      var part = parts[k];
+      var w = ws[from + k];
+      if (part[0]) {
+        if (w.text !== part[1] && w.text !== part[1] + "s") return false;
+        if (part[0] === "!" && !w.acronym) return false;
+        exact++;
+      } else if (w.stem === part[1]) {
+        exact++;
+      } else {
+        var cp = Array.from(w.stem, function (c) { return c.codePointAt(0); });
+        if (!(parts.length > 1 && cp.length >= 5 && withinOneEdit(cp, part[2]))) return false;
+      }
     }
-    return out;
+    return exact > 0;
+  }
+
+  /* The query's terms, in order (search/mod.rs's query_terms): words, stop words dropped, a
+   * glossary name's words replaced by its term tokens. */
+  Index.prototype.terms = function (query) {
+    var self = this;
+    var ws = words(query).filter(function (w) { return !self.stopWords.has(w.text); });
+    ws.forEach(function (w) { w.stem = self.stem(w.text); });
+    var tokens = [];
+    var i = 0;
+    while (i < ws.length) {
+      var name = null;
+      for (var n = 0; n < this.names.length; n++) {
+        if (nameMatches(this.names[n][0], ws, i)) {
+          name = this.names[n];
+          break;
+        }
+      }
+      if (name) {
+        for (var t = 0; t < name[1].length; t++) tokens.push({ start: ws[i].start, term: name[1][t] });
+        i += name[0].length;
+      } else {
+        tokens.push({ start: ws[i].start, term: ws[i].stem });
+        i += 1;
+      }
+    }
+    /* stable: a name's terms stay in order */
+    tokens.sort(function (a, b) { return a.start - b.start; });
+    return tokens.map(function (t) { return t.term; });
   };
 
   /* The stems a query stem matches, with their factors, sorted by stem. */
@@ -126,7 +339,7 @@
     if (this.postings.has(term)) out.push([term, 1.0]);
     var chars = Array.from(term, function (c) { return c.codePointAt(0); });
     var len = chars.length;
-    if (len >= 5) {
+    if (len >= 5 && term.charAt(0) !== TERM_MARK) {
       for (var i = 0; i < this.vocabulary.length; i++) {
         var stem = this.vocabulary[i][0];
         var cp = this.vocabulary[i][1];
@@ -273,7 +486,7 @@
       return;
     }
     var index = new Index(data);
-    window.mlqaStem = porter2;
+    window.mlqaStem = function (word) { return index.stemUnknown(word); };
     window.mlqaSearch = function (query, limit) {
       return index.search(query, limit || LIMIT).map(function (h) {
         return { id: index.docs[h.doc].id, score: h.score };

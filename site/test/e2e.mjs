@@ -288,8 +288,9 @@ await check("c. search", async () => {
   const urls = await page.evaluate(() => window.MLQA_SEARCH.docs.map((d) => d.url).filter(Boolean));
   const missing = urls.filter((u) => !fs.existsSync(path.join(SITE, u)));
   expectNone(missing, "search index URLs with no file");
-  // The page's stemmer (for query words the KB never uses) agrees with Rust's on every word
-  // of the KB, which rust-stemmers stemmed into the index's `words` table.
+  // The page's stemmer (for query words the KB never uses: Porter2, then the glossary's American
+  // spellings) agrees with Rust's on every word of the KB, which rust-stemmers stemmed into the
+  // index's `words` table.
   const stems = await page.evaluate(() => {
     const words = Object.entries(window.MLQA_SEARCH.words);
     const wrong = words.filter(([w, s]) => window.mlqaStem(w) !== s).map(([w, s]) => `${w}: ${window.mlqaStem(w)} != ${s}`);
@@ -473,7 +474,22 @@ const PARITY_QUERIES = [
   "mixture of experts", "cross entropy loss", "k-means clustering", "vanishing gradients",
   "speculative decoding", "imbalanced classes smote", "the of and", "zzzz", "caches",
   "normalisation", "Ünïcödé naïve café", "2 3 4 5", "x", "gradient clipping exploding",
+  // the glossary and math: names in any form, acronyms as names, typos in names, formulas
+  "√dₖ", "\\sqrt{d_k}", "d_{k} d_k dₖ", "QK^\\top Wᵀx n² n^2", "θ ← θ − η∇L", "p(y|x) p(x,y)",
+  "\\frac{TP}{TP+FP}", "zeroing ZeRO zero", "KV caches", "gradient cliping", "mAP MAP map",
+  "optimiser behaviour", "ΣΑΣ σς ϴ µ ϵε φϕ", "x_{t-1} _emph_ snake_case", "| a | b |", "LoRA lora LORAs",
+  ...benchQueries(),
 ];
+
+/** Every query of the search benchmark (bench/search/*.yaml). */
+function benchQueries() {
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "bench", "search");
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .flatMap((f) => Array.from(fs.readFileSync(path.join(dir, f), "utf8").matchAll(/^\s*- query: (".*")\s*$/gm), (m) => JSON.parse(m[1])));
+}
 
 await check("f. search = mlqa search", async () => {
   const bin = process.env.MLQA_BIN;

@@ -39,6 +39,9 @@ pub enum Command {
     Search(SearchArgs),
     /// Show an answer, by id or by words of its question.
     Show(ShowArgs),
+    /// Define a term of the glossary (`mlqa define GQA`, `mlqa define "key value cache"`); a
+    /// misspelt term finds the closest one.
+    Define(DefineArgs),
     /// List the questions with coverage per category.
     List(ListArgs),
     /// Practise: questions chosen by spaced repetition (SM-2), progress kept in your data folder.
@@ -86,6 +89,19 @@ pub struct ShowArgs {
     /// Never page, even on a terminal.
     #[arg(long)]
     pub no_pager: bool,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub kb: KbArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DefineArgs {
+    /// A term, an acronym or an alias, in any case (`gqa`, `Key-Value Cache`).
+    #[arg(required = true, num_args = 1..)]
+    pub term: Vec<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     #[command(flatten)]

@@ -51,6 +51,7 @@ fn main() -> ExitCode {
         cli::Command::Lsp => return mlqa_lsp::run_stdio(),
         cli::Command::Search(args) => commands::search::run(&args),
         cli::Command::Show(args) => commands::show::run(&args),
+        cli::Command::Define(args) => commands::define::run(&args),
         cli::Command::List(args) => commands::list::run(&args),
         cli::Command::Quiz(args) => commands::quiz::run(&args),
         cli::Command::Practice(args) => commands::practice::run(&args),

@@ -1,7 +1,9 @@
 //! Markdown for a terminal: headings, emphasis, lists, code blocks (Python keywords, strings,
-//! numbers and comments coloured), math left as readable LaTeX, a figure as its alt text and
-//! the path of its file. Text from the KB is escaped.
+//! numbers and comments coloured), simple math in Unicode (`\sqrt{d_k}` is `√d_k`; a formula
+//! with anything more stays LaTeX), a figure as its alt text and the path of its file. Text from
+//! the KB is escaped.
 
+use mlqa_core::latex;
 use mlqa_core::syntax::markdown::OPTIONS;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
@@ -138,8 +140,14 @@ pub fn markdown(text: &str, color: bool, image_path: &dyn Fn(&str) -> Option<Str
                 let s = style.paint("33", &escape(&t));
                 push(&mut out, &mut heading, &if color { s } else { format!("`{s}`") });
             }
-            Event::InlineMath(t) => push(&mut out, &mut heading, &style.paint("35", &format!("${}$", escape(&t)))),
-            Event::DisplayMath(t) => out.push_str(&format!("\n    {}\n", style.paint("35", &escape(t.trim())))),
+            Event::InlineMath(t) => {
+                let shown = latex::to_unicode(&t).unwrap_or_else(|| format!("${t}$"));
+                push(&mut out, &mut heading, &style.paint("35", &escape(&shown)));
+            }
+            Event::DisplayMath(t) => {
+                let shown = latex::to_unicode(t.trim()).unwrap_or_else(|| t.trim().to_owned());
+                out.push_str(&format!("\n    {}\n", style.paint("35", &escape(&shown))));
+            }
             Event::SoftBreak => push(&mut out, &mut heading, " "),
             Event::HardBreak => out.push('\n'),
             Event::Rule => out.push_str("────────\n\n"),
@@ -222,8 +230,16 @@ mod tests {
         let out = markdown(text, false, &|_| None);
         assert_eq!(
             out,
-            "# Q\n\n## Short answer\n\nSome x and `y` with $a^2$.\n\n• one\n• two\n\n    python\n    print(1)\n"
+            "# Q\n\n## Short answer\n\nSome x and `y` with a².\n\n• one\n• two\n\n    python\n    print(1)\n"
         );
+    }
+
+    #[test]
+    fn simple_math_renders_and_the_rest_stays_latex() {
+        let text =
+            "Scale by $1/\\sqrt{d_k}$ and $\\begin{cases}x\\end{cases}$.\n\n$$\nS = QK^\\top / \\sqrt{d_k}\n$$\n";
+        let out = markdown(text, false, &|_| None);
+        assert_eq!(out, "Scale by 1/√d_k and $\\begin{cases}x\\end{cases}$.\n\n\n    S = QKᵀ / √d_k\n");
     }
 
     #[test]

@@ -421,6 +421,80 @@ impl ResourcesDoc {
     }
 }
 
+/// `glossary.yaml`, parsed leniently.
+#[derive(Debug, Clone, Default)]
+pub struct GlossaryDoc {
+    pub yaml: YamlDoc,
+    pub spellings: Vec<(Item, Item)>,
+    pub terms: Vec<TermEntry>,
+}
+
+/// One term of the glossary, each value with its range.
+#[derive(Debug, Clone)]
+pub struct TermEntry {
+    pub term: Item,
+    pub acronyms: Vec<Item>,
+    pub aliases: Vec<Item>,
+    pub definition: Option<Item>,
+    pub answer: Option<Item>,
+}
+
+impl TermEntry {
+    /// Every name of the term: itself, its acronyms, its aliases.
+    pub fn names(&self) -> impl Iterator<Item = &Item> {
+        std::iter::once(&self.term).chain(&self.acronyms).chain(&self.aliases)
+    }
+}
+
+impl GlossaryDoc {
+    pub fn parse(source: &Source, problems: &mut Vec<ParseProblem>) -> Self {
+        let range = TextRange::new(bom_len(&source.text), source.text.len());
+        match YamlDoc::read::<model::Glossary>(&source.text, range, SchemaKind::Glossary, problems, |_| None) {
+            (yaml, Some(glossary)) => {
+                let base = yaml.range.start;
+                let spellings =
+                    glossary.spellings.into_iter().map(|s| (item(s.british, base), item(s.american, base))).collect();
+                let terms = glossary
+                    .terms
+                    .into_iter()
+                    .map(|t| TermEntry {
+                        term: item(t.term, base),
+                        acronyms: t.acronyms.into_iter().map(|a| item(a, base)).collect(),
+                        aliases: t.aliases.into_iter().map(|a| item(a, base)).collect(),
+                        definition: Some(item(t.definition, base)),
+                        answer: t.answer.map(|a| item(a, base)),
+                    })
+                    .collect();
+                Self { yaml, spellings, terms }
+            }
+            (yaml, None) => Self::parse_value(yaml),
+        }
+    }
+
+    /// The entries of a file that did not match the typed model: each with a string `term`.
+    fn parse_value(yaml: YamlDoc) -> Self {
+        let spellings = (0..yaml.len("/spellings"))
+            .filter_map(|i| {
+                let base = format!("/spellings/{i}");
+                Some((yaml.string(&format!("{base}/british"))?, yaml.string(&format!("{base}/american"))?))
+            })
+            .collect();
+        let terms = (0..yaml.len("/terms"))
+            .filter_map(|i| {
+                let base = format!("/terms/{i}");
+                Some(TermEntry {
+                    term: yaml.string(&format!("{base}/term"))?,
+                    acronyms: yaml.strings(&format!("{base}/acronyms")),
+                    aliases: yaml.strings(&format!("{base}/aliases")),
+                    definition: yaml.string(&format!("{base}/definition")),
+                    answer: yaml.string(&format!("{base}/answer")),
+                })
+            })
+            .collect();
+        Self { yaml, spellings, terms }
+    }
+}
+
 /// A typed value as an [`Item`] with its range in the file (`base`: where the YAML starts).
 fn item(spanned: Spanned<Text>, base: usize) -> Item {
     Item { value: spanned.value.0, range: spanned.range.shift(base) }
@@ -691,7 +765,7 @@ mod tests {
             "&x core",
             "|\n  core",
         ];
-        let templates: [(SchemaKind, &str); 3] = [
+        let templates: [(SchemaKind, &str); 4] = [
             (SchemaKind::FrontMatter, "id: @\ncategory: @\ndifficulty: @\ntags: [@]\nrelated:\n  - @\nresources: []\n"),
             (
                 SchemaKind::Resources,
@@ -700,6 +774,10 @@ mod tests {
             (
                 SchemaKind::Spec,
                 "title: @\ncategories:\n  - id: @\n    title: @\n    questions:\n      - id: @\n        question: @\n        covers: [@]\n",
+            ),
+            (
+                SchemaKind::Glossary,
+                "spellings:\n  - british: @\n    american: @\nterms:\n  - term: @\n    acronyms: [@]\n    aliases: [@]\n    definition: @\n    answer: @\n",
             ),
         ];
         let mut checked = 0;
@@ -730,6 +808,9 @@ mod tests {
                                 .is_some_and(|t| t.is_valid()),
                             SchemaKind::Resources => yaml::parse_typed::<model::Resources>(&yaml, range, budget)
                                 .is_some_and(|t| t.is_valid()),
+                            SchemaKind::Glossary => {
+                                yaml::parse_typed::<model::Glossary>(&yaml, range, budget).is_some_and(|t| t.is_valid())
+                            }
                             _ => yaml::parse_typed::<model::Spec>(&yaml, range, budget).is_some_and(|t| t.is_valid()),
                         };
                     let schema = yaml::parse_value(&yaml, range, budget).is_ok_and(|v| kind.validate(&v).is_empty());

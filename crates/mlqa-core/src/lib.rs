@@ -18,7 +18,9 @@ pub mod export;
 pub mod fix;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod glossary;
 pub mod ide;
+pub mod latex;
 pub mod model;
 pub mod registry;
 pub mod report;

@@ -308,6 +308,68 @@ impl ResourceKind {
     }
 }
 
+/// `kb/glossary.yaml`: the KB's vocabulary, for learners and for search.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "mlqa glossary",
+    description = "The terms of an mlqa knowledge base: names, acronyms, aliases, a one-line definition and the answer that explains each."
+)]
+pub struct Glossary {
+    /// British spellings and their American forms (`normalise` and `normalize`): search treats
+    /// each pair as one word.
+    #[serde(default)]
+    pub spellings: Vec<Spelling>,
+    pub terms: Vec<Term>,
+}
+
+/// A word spelt two ways.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Spelling {
+    #[schemars(length(min = 1))]
+    pub british: Spanned<Text>,
+    #[schemars(length(min = 1))]
+    pub american: Spanned<Text>,
+}
+
+/// One term of the glossary.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The name a learner looks up ("key-value cache"); its slug is the term's anchor on the
+    /// site's glossary page.
+    #[schemars(length(min = 1, max = 80))]
+    pub term: Spanned<Text>,
+    /// Short forms, as the answers write them ("KV cache", "BF16", "LoRA"); plurals ("GPUs")
+    /// need no entry.
+    #[serde(default)]
+    pub acronyms: Vec<Spanned<Text>>,
+    /// Other names and spellings ("key value cache", "brain float").
+    #[serde(default)]
+    pub aliases: Vec<Spanned<Text>>,
+    /// One line, in the KB's own words.
+    #[schemars(length(min = 1, max = 300), regex(pattern = r"^[^\n]*$"))]
+    pub definition: Spanned<Text>,
+    /// The question whose answer explains the term, when one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    pub answer: Option<Spanned<Text>>,
+}
+
+impl Valid for Glossary {
+    fn is_valid(&self) -> bool {
+        let name = |t: &Spanned<Text>| !t.value.0.is_empty();
+        self.spellings.iter().all(|s| name(&s.british) && name(&s.american))
+            && self.terms.iter().all(|t| {
+                (1..=80).contains(&t.term.value.0.chars().count())
+                    && (1..=300).contains(&t.definition.value.0.chars().count())
+                    && !t.definition.value.0.contains('\n')
+                    && t.answer.as_ref().is_none_or(|a| is_kebab(a.value.as_str()))
+            })
+    }
+}
+
 /// The YAML front matter of an answer file.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

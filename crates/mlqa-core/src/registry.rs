@@ -110,6 +110,8 @@ registry! {
     InvalidUrl => Links "invalid-url",
     SelfLink => Links "self-link",
     MissingImage => Links "missing-image",
+    UnknownTermAnswer => Links "unknown-term-answer",
+    DuplicateAlias => Links "duplicate-alias",
     MissingSection => Completeness "missing-section",
     SectionOrder => Completeness "section-order",
     EmptySection => Completeness "empty-section",
@@ -126,6 +128,7 @@ registry! {
     MissingAltText => Completeness "missing-alt-text",
     SwallowedListItem => Completeness "swallowed-list-item",
     MissingSources => Completeness "missing-sources",
+    UndefinedAcronym => Completeness "undefined-acronym",
 }
 
 impl Rule {

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::export::types::KbExport;
-use crate::model::{FrontMatter, Resources, Spec};
+use crate::model::{FrontMatter, Glossary, Resources, Spec};
 use crate::report::Report;
 
 /// What a schema describes.
@@ -17,6 +17,7 @@ use crate::report::Report;
 pub enum SchemaKind {
     Spec,
     Resources,
+    Glossary,
     FrontMatter,
     Config,
     Report,
@@ -24,14 +25,15 @@ pub enum SchemaKind {
 }
 
 impl SchemaKind {
-    pub const ALL: [Self; 6] =
-        [Self::Spec, Self::Resources, Self::FrontMatter, Self::Config, Self::Report, Self::Export];
+    pub const ALL: [Self; 7] =
+        [Self::Spec, Self::Resources, Self::Glossary, Self::FrontMatter, Self::Config, Self::Report, Self::Export];
 
     /// The file name under `schemas/`.
     pub fn file_name(self) -> &'static str {
         match self {
             Self::Spec => "spec.schema.json",
             Self::Resources => "resources.schema.json",
+            Self::Glossary => "glossary.schema.json",
             Self::FrontMatter => "front-matter.schema.json",
             Self::Config => "config.schema.json",
             Self::Report => "report.schema.json",
@@ -43,6 +45,7 @@ impl SchemaKind {
         let schema = match self {
             Self::Spec => schemars::schema_for!(Spec),
             Self::Resources => schemars::schema_for!(Resources),
+            Self::Glossary => schemars::schema_for!(Glossary),
             Self::FrontMatter => schemars::schema_for!(FrontMatter),
             Self::Config => schemars::schema_for!(Config),
             Self::Report => schemars::schema_for!(Report),
@@ -61,6 +64,7 @@ impl SchemaKind {
     fn validator(self) -> &'static Validator {
         static SPEC: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::Spec));
         static RESOURCES: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::Resources));
+        static GLOSSARY: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::Glossary));
         static FRONT_MATTER: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::FrontMatter));
         static CONFIG: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::Config));
         static REPORT: LazyLock<Validator> = LazyLock::new(|| compile(SchemaKind::Report));
@@ -68,6 +72,7 @@ impl SchemaKind {
         match self {
             Self::Spec => &SPEC,
             Self::Resources => &RESOURCES,
+            Self::Glossary => &GLOSSARY,
             Self::FrontMatter => &FRONT_MATTER,
             Self::Config => &CONFIG,
             Self::Report => &REPORT,

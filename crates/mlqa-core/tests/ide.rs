@@ -256,3 +256,65 @@ fn symbols_are_found_at_their_offsets() {
     assert!(matches!(ide::symbol_at(&ws, "alpha/first.md", offset), Some(Symbol::Category { .. })));
     assert_eq!(ide::symbol_at(&ws, "alpha/first.md", 10_000), None, "past the end is nothing, not a panic");
 }
+
+/// A glossary for the fixture KB: `second` explains grouped-query attention; the MAP acronym
+/// means two things; one term has no answer.
+const GLOSSARY: &str = r#"terms:
+  - term: "grouped-query attention"
+    acronyms: ["GQA"]
+    aliases: ["grouped query attention"]
+    definition: "Attention whose query heads share key and value heads in groups."
+    answer: second
+  - term: "maximum a posteriori"
+    acronyms: ["MAP"]
+    definition: "The estimate at the posterior's mode."
+    answer: third
+  - term: "mean average precision"
+    acronyms: ["MAP"]
+    definition: "Average precision averaged over queries."
+  - term: "graphics processing unit"
+    acronyms: ["GPU"]
+    definition: "A processor of many parallel cores."
+"#;
+
+#[test]
+fn glossary_terms_hover_complete_and_lead_to_their_answer() {
+    let third = base("beta/third.md").replace(
+        "It explains the third idea in plain words",
+        "It explains GQA, the MAP estimate and grouped query attention on a GPU, and gro",
+    );
+    let ws = ws_with(&[("glossary.yaml", GLOSSARY), ("beta/third.md", &third)]);
+    let file = "beta/third.md";
+
+    let (range, text) = ide::hover(&ws, file, at(&ws, file, "GQA,", 1)).expect("a hover on GQA");
+    assert_eq!(text_at(&ws, file, range), "GQA");
+    assert!(text.starts_with("**grouped-query attention** (GQA)\n\nAttention whose query heads"), "{text}");
+    assert!(text.contains("explained in *Why divide by √dₖ in the second question?* (`alpha/second.md`)"), "{text}");
+    let (range, text) = ide::hover(&ws, file, at(&ws, file, "grouped query", 3)).expect("a hover on an alias");
+    assert_eq!(text_at(&ws, file, range), "grouped query attention");
+    assert!(text.starts_with("**grouped-query attention**"));
+
+    let (_, text) = ide::hover(&ws, file, at(&ws, file, "MAP estimate", 0)).expect("a hover on MAP");
+    assert!(
+        text.contains("**maximum a posteriori**") && text.contains("**mean average precision**"),
+        "both meanings: {text}"
+    );
+
+    let defs = ide::definition(&ws, file, at(&ws, file, "GQA,", 0));
+    assert_eq!(defs.len(), 1);
+    assert_eq!(
+        (defs[0].file.as_str(), text_at(&ws, "alpha/second.md", defs[0].range)),
+        ("alpha/second.md", "Why divide by √dₖ in the second question?")
+    );
+    let defs = ide::definition(&ws, file, at(&ws, file, "GPU", 1));
+    assert_eq!(defs[0].file, "glossary.yaml", "a term no answer explains leads to its entry");
+    assert_eq!(text_at(&ws, "glossary.yaml", defs[0].range), "\"graphics processing unit\"");
+
+    let c = ide::completions(&ws, file, at(&ws, file, "and gro", 7));
+    let labels: Vec<&str> = c.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["grouped query attention", "grouped-query attention"]);
+    assert!(c.iter().all(|c| c.kind == CompletionKind::Term && text_at(&ws, file, c.range) == "gro"));
+    assert!(ide::hover(&ws, file, at(&ws, file, "refers back", 0)).is_none(), "plain prose has no hover");
+    let in_front_matter = at(&ws, file, "difficulty", 2);
+    assert!(ide::completions(&ws, file, in_front_matter).iter().all(|c| c.kind != CompletionKind::Term));
+}

@@ -1,5 +1,6 @@
 pub mod check;
 pub mod coverage;
+pub mod define;
 pub mod export;
 pub mod list;
 pub mod new;

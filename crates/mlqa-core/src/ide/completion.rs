@@ -1,4 +1,5 @@
-//! Completion: what to offer at an offset (front matter values, sections, link paths, anchors).
+//! Completion: what to offer at an offset (front matter values, sections, link paths, anchors,
+//! glossary terms in prose).
 
 use crate::syntax::link::{Resolved, relative_path};
 use crate::text::TextRange;
@@ -24,6 +25,8 @@ pub enum CompletionKind {
     File,
     Anchor,
     Section,
+    /// A glossary term's name, in an answer's prose.
+    Term,
 }
 
 /// Completions at `offset` of `file`.
@@ -87,11 +90,16 @@ pub fn completions(ws: &Workspace, file: &str, offset: usize) -> Vec<Completion>
             })
             .collect();
     }
-    let Some(open) = before.rfind("](") else { return Vec::new() };
-    let dest = &before[open + 2..];
-    if dest.contains(')') || dest.contains(' ') {
-        return Vec::new();
-    }
+    // A link's destination being typed: paths and anchors. Anywhere else in prose: terms.
+    let dest = before.rfind("](").map(|open| &before[open + 2..]).filter(|d| !d.contains(')') && !d.contains(' '));
+    let Some(dest) = dest else {
+        let in_code = answer.md.code_blocks.iter().any(|b| b.range.touches(offset));
+        return if in_code || offset < answer.body_start {
+            Vec::new()
+        } else {
+            super::terms::term_completions(ws, text, offset)
+        };
+    };
     let dest_start = offset - dest.len();
     if let Some((path, frag)) = dest.split_once('#') {
         let target = if path.is_empty() {

@@ -1,4 +1,5 @@
-//! Go to definition: where the symbol at an offset is defined.
+//! Go to definition: where the symbol at an offset is defined (a glossary term: the answer that
+//! explains it).
 
 use super::symbol::{Location, Symbol, answer_head, heading_of, spec_entry, symbol_at};
 use crate::text::TextRange;
@@ -6,7 +7,7 @@ use crate::workspace::{RESOURCES_FILE, SPEC_FILE, Workspace};
 
 /// Where the symbol at `offset` is defined.
 pub fn definition(ws: &Workspace, file: &str, offset: usize) -> Vec<Location> {
-    let Some(symbol) = symbol_at(ws, file, offset) else { return Vec::new() };
+    let Some(symbol) = symbol_at(ws, file, offset) else { return term_definitions(ws, file, offset) };
     match symbol {
         Symbol::Link { file: Some(target), anchor, .. } => match (ws.answer_at(&target), anchor) {
             (Some(a), Some(anchor)) => {
@@ -40,6 +41,11 @@ pub fn definition(ws: &Workspace, file: &str, offset: usize) -> Vec<Location> {
             let id = ws.answer_at(&file).map(|a| a.id().to_owned()).unwrap_or_default();
             spec_entry(ws, &id).into_iter().collect()
         }
-        Symbol::Heading { .. } => Vec::new(),
+        Symbol::Heading { .. } => term_definitions(ws, file, offset),
     }
+}
+
+/// Where the glossary terms named at `offset` are explained.
+fn term_definitions(ws: &Workspace, file: &str, offset: usize) -> Vec<Location> {
+    super::terms_at(ws, file, offset).map(|(terms, _)| super::terms::term_definitions(ws, &terms)).unwrap_or_default()
 }

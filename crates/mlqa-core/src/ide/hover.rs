@@ -56,7 +56,7 @@ pub fn hover(ws: &Workspace, file: &str, offset: usize) -> Option<(TextRange, St
     {
         return Some(found);
     }
-    let symbol = symbol_at(ws, file, offset)?;
+    let Some(symbol) = symbol_at(ws, file, offset) else { return term_hover(ws, file, offset) };
     let text = match &symbol {
         Symbol::Link { file: Some(target), anchor, .. } => {
             let a = ws.answer_at(target)?;
@@ -102,9 +102,18 @@ pub fn hover(ws: &Workspace, file: &str, offset: usize) -> Option<(TextRange, St
             format!("![{alt}]({uri})\n\n{alt}\n\n`{target}`")
         }
         Symbol::Image { file: Some(target), .. } => format!("`{target}` does not exist"),
-        Symbol::Heading { .. } | Symbol::Link { file: None, .. } | Symbol::Image { file: None, .. } => return None,
+        Symbol::Heading { .. } | Symbol::Link { file: None, .. } | Symbol::Image { file: None, .. } => {
+            return term_hover(ws, file, offset);
+        }
     };
     Some((symbol.range(), text))
+}
+
+/// The glossary terms named at `offset`: each one's card.
+fn term_hover(ws: &Workspace, file: &str, offset: usize) -> Option<(TextRange, String)> {
+    let (terms, range) = super::terms_at(ws, file, offset)?;
+    let cards: Vec<String> = terms.iter().map(|t| super::term_card(ws, t)).collect();
+    Some((range, cards.join("\n\n---\n\n")))
 }
 
 /// `file://` and the absolute path, percent-encoded outside the characters a URI path keeps.

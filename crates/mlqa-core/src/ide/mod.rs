@@ -15,6 +15,7 @@ mod references;
 mod rename;
 mod symbol;
 mod symbols;
+mod terms;
 
 pub use code_lens::{Lens, spec_lenses};
 pub use completion::{Completion, CompletionKind, completions};
@@ -26,3 +27,4 @@ pub use references::references;
 pub use rename::{RenameEdits, RenameRefusal, prepare_rename, rename};
 pub use symbol::{Location, Symbol, symbol_at};
 pub use symbols::{OutlineKind, OutlineNode, outline, workspace_symbols};
+pub use terms::{term_card, terms_at};

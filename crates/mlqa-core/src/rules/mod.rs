@@ -105,6 +105,8 @@ rules! {
     InvalidUrl => links::invalid_url,
     SelfLink => links::self_link,
     MissingImage => links::missing_image,
+    UnknownTermAnswer => links::unknown_term_answer,
+    DuplicateAlias => links::duplicate_alias,
     MissingSection => completeness::missing_section,
     SectionOrder => completeness::section_order,
     EmptySection => completeness::empty_section,
@@ -121,6 +123,7 @@ rules! {
     MissingAltText => completeness::missing_alt_text,
     SwallowedListItem => completeness::swallowed_list_item,
     MissingSources => completeness::missing_sources,
+    UndefinedAcronym => completeness::undefined_acronym,
 }
 
 #[cfg(test)]

@@ -29,6 +29,8 @@ pub(super) struct Index {
     /// The question ids and the answers' file names, measured for typo suggestions on first use.
     pub question_candidates: OnceLock<Candidates>,
     pub answer_candidates: OnceLock<Candidates>,
+    /// The glossary's lookup tables, built on first use.
+    pub lexicon: OnceLock<crate::glossary::Lexicon>,
 }
 
 /// A reverse index: for each key (a path, an id), the answers that point at it, sorted by path.

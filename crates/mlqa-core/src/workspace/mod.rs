@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config, ConfigError};
-use crate::document::{AnswerDoc, QuestionEntry, ResourceEntry, ResourcesDoc, Source, SpecDoc};
+use crate::document::{AnswerDoc, GlossaryDoc, QuestionEntry, ResourceEntry, ResourcesDoc, Source, SpecDoc};
+use crate::glossary::Lexicon;
 use crate::suggest::Candidates;
 use crate::syntax::link::{self, Resolved};
 use crate::syntax::problem::ParseProblem;
@@ -28,6 +29,7 @@ use store::{Doc, Slot, Store};
 
 pub const SPEC_FILE: &str = "spec.yaml";
 pub const RESOURCES_FILE: &str = "resources.yaml";
+pub const GLOSSARY_FILE: &str = "glossary.yaml";
 
 /// Why a KB could not be loaded at all.
 #[derive(Debug)]
@@ -61,6 +63,7 @@ pub struct Workspace {
     store: Store,
     spec: Option<FileId>,
     resources: Option<FileId>,
+    glossary: Option<FileId>,
     /// The answers, sorted by path.
     answers: Vec<FileId>,
     index: Index,
@@ -115,6 +118,7 @@ impl ParsedFile {
         let doc = match source.as_ref().filter(|_| readable) {
             Some(s) if path == SPEC_FILE => Doc::Spec(SpecDoc::parse(s, &mut problems)),
             Some(s) if path == RESOURCES_FILE => Doc::Resources(ResourcesDoc::parse(s, &mut problems)),
+            Some(s) if path == GLOSSARY_FILE => Doc::Glossary(GlossaryDoc::parse(s, &mut problems)),
             Some(s) if is_answer_path(&path) => Doc::Answer(Box::new(AnswerDoc::parse(s, &mut problems))),
             _ => Doc::Other,
         };
@@ -155,13 +159,25 @@ impl Workspace {
         // Ids in path order (the files come sorted, but for the spec, parsed first).
         parsed.sort_unstable_by(|a, b| a.path.cmp(&b.path));
         let store = Store::new(parsed.into_iter().map(|f| (f.path, f.slot)).collect());
-        let mut ws =
-            Self { root, config, store, spec: None, resources: None, answers: Vec::new(), index: Index::default() };
+        let mut ws = Self {
+            root,
+            config,
+            store,
+            spec: None,
+            resources: None,
+            glossary: None,
+            answers: Vec::new(),
+            index: Index::default(),
+        };
         ws.spec = ws.store.id(SPEC_FILE).filter(|&id| matches!(ws.store.slot(id).map(|s| &s.doc), Some(Doc::Spec(_))));
         ws.resources = ws
             .store
             .id(RESOURCES_FILE)
             .filter(|&id| matches!(ws.store.slot(id).map(|s| &s.doc), Some(Doc::Resources(_))));
+        ws.glossary = ws
+            .store
+            .id(GLOSSARY_FILE)
+            .filter(|&id| matches!(ws.store.slot(id).map(|s| &s.doc), Some(Doc::Glossary(_))));
         ws.answers = ws
             .store
             .paths()
@@ -207,6 +223,8 @@ impl Workspace {
             self.spec = matches!(doc, Some(Doc::Spec(_))).then_some(id);
         } else if path == RESOURCES_FILE {
             self.resources = matches!(doc, Some(Doc::Resources(_))).then_some(id);
+        } else if path == GLOSSARY_FILE {
+            self.glossary = matches!(doc, Some(Doc::Glossary(_))).then_some(id);
         }
         let at = self.answers.binary_search_by(|x| self.store.path(*x).cmp(path));
         match (at, matches!(doc, Some(Doc::Answer(_)))) {
@@ -236,6 +254,20 @@ impl Workspace {
             Doc::Resources(resources) => Some(resources),
             _ => None,
         }
+    }
+
+    /// The glossary, if `glossary.yaml` exists and was read.
+    pub fn glossary(&self) -> Option<&GlossaryDoc> {
+        match &self.store.slot(self.glossary?)?.doc {
+            Doc::Glossary(glossary) => Some(glossary),
+            _ => None,
+        }
+    }
+
+    /// The glossary's lookup tables (names to terms, phrases, spellings), built on first use
+    /// and again after the glossary changes; empty without a glossary.
+    pub fn lexicon(&self) -> &Lexicon {
+        self.index.lexicon.get_or_init(|| Lexicon::new(self.glossary()))
     }
 
     /// The answers, sorted by path.
@@ -409,7 +441,7 @@ pub fn is_answer_path(path: &str) -> bool {
 
 /// Files whose text mlqa reads and checks.
 fn is_checked(path: &str) -> bool {
-    path == SPEC_FILE || path == RESOURCES_FILE || is_answer_path(path)
+    path == SPEC_FILE || path == RESOURCES_FILE || path == GLOSSARY_FILE || is_answer_path(path)
 }
 
 /// Every file below `dir`, relative to `root`; hidden entries skipped, symlinks never followed.

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::document::{AnswerDoc, ResourcesDoc, Source, SpecDoc};
+use crate::document::{AnswerDoc, GlossaryDoc, ResourcesDoc, Source, SpecDoc};
 use crate::syntax::problem::ParseProblem;
 
 /// A file's id: its slot in the store.
@@ -24,6 +24,7 @@ impl FileId {
 pub(crate) enum Doc {
     Spec(SpecDoc),
     Resources(ResourcesDoc),
+    Glossary(GlossaryDoc),
     Answer(Box<AnswerDoc>),
     /// Not parsed: an image, documentation at the root, a file that could not be read.
     Other,

@@ -23,6 +23,7 @@ pub fn complete(w: &World, path: &str, pos: Position) -> Option<CompletionRespon
                     CompletionKind::Category => CompletionItemKind::FOLDER,
                     CompletionKind::Tag | CompletionKind::Value => CompletionItemKind::VALUE,
                     CompletionKind::Anchor | CompletionKind::Section => CompletionItemKind::KEYWORD,
+                    CompletionKind::Term => CompletionItemKind::TEXT,
                 }),
                 text_edit: Some(CompletionTextEdit::Edit(TextEdit { range, new_text: c.label })),
                 ..Default::default()

@@ -1,10 +1,12 @@
 //! The pages of the static site, built from the KB's export document: an index by category
-//! with coverage, a page per answer (with related answers, resources and backlinks), a page per
-//! resource, and a search page over an index the export writes.
+//! with coverage, a page per answer (with related answers, resources, backlinks and the
+//! glossary terms it uses), a page per resource, the glossary (an anchor per term), and a
+//! search page over an index the export writes.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use mlqa_core::export::{AnswerExport, KbExport, QuestionExport};
+use mlqa_core::glossary::{Lexicon, TermInfo};
 use mlqa_core::search::SearchIndex;
 use mlqa_core::syntax::markdown::LinkKind;
 use mlqa_core::workspace::Workspace;
@@ -13,13 +15,16 @@ use super::markdown::{MERMAID_CLASS, escape, plain_text, to_html};
 
 /// Every page of the site: (path in the site, contents). Assets are added by the caller.
 pub fn pages(ws: &Workspace, kb: &KbExport) -> Vec<(String, Vec<u8>)> {
-    let site = Site::new(kb);
+    let site = Site::new(kb, ws.lexicon());
     let mut out = vec![
         ("index.html".to_owned(), site.index().into_bytes()),
         ("search.html".to_owned(), site.search_page().into_bytes()),
         ("resources/index.html".to_owned(), site.resources_index().into_bytes()),
         ("assets/search-index.js".to_owned(), site.search_index(ws).into_bytes()),
     ];
+    if !site.lexicon.is_empty() {
+        out.push(("glossary.html".to_owned(), site.glossary().into_bytes()));
+    }
     for q in kb.categories.iter().flat_map(|c| &c.questions) {
         if let Some(a) = &q.answer {
             // The body as the core read it, with the anchors the core gave its headings.
@@ -30,7 +35,8 @@ pub fn pages(ws: &Workspace, kb: &KbExport) -> Vec<(String, Vec<u8>)> {
                     Some(to_html(body, doc.md.headings.iter().map(|h| h.anchor.as_str())))
                 })
                 .unwrap_or_default();
-            out.push((page_path(&a.path), site.answer(q, a, &html).into_bytes()));
+            let terms = ws.answer_at(&a.path).map(|doc| terms_in(ws, doc)).unwrap_or_default();
+            out.push((page_path(&a.path), site.answer(q, a, &html, &terms).into_bytes()));
         }
     }
     for r in &kb.resources {
@@ -63,15 +69,41 @@ fn root_of(page: &str) -> String {
     "../".repeat(page.matches('/').count())
 }
 
+/// The glossary terms an answer names in its prose and headings, in the order it first names
+/// them, each once.
+fn terms_in<'a>(ws: &'a Workspace, doc: &mlqa_core::document::AnswerDoc) -> Vec<&'a TermInfo> {
+    let Some(source) = ws.source(&doc.path) else { return Vec::new() };
+    let runs = doc
+        .md
+        .prose
+        .iter()
+        .map(|p| p.range())
+        .chain(doc.md.headings.iter().filter(|h| h.level > 1).map(|h| h.text_range));
+    let mut found: Vec<(usize, &TermInfo)> = Vec::new();
+    for range in runs {
+        let text = source.slice(range);
+        if text.starts_with(['`', '$']) {
+            continue;
+        }
+        for (terms, r) in ws.lexicon().find_in(text) {
+            found.extend(terms.into_iter().map(|t| (range.start + r.start, t)));
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    let mut seen = BTreeSet::new();
+    found.into_iter().map(|(_, t)| t).filter(|t| seen.insert(t.anchor.as_str())).collect()
+}
+
 struct Site<'a> {
     kb: &'a KbExport,
+    lexicon: &'a Lexicon,
     /// answer id -> (question, page path)
     answers: BTreeMap<&'a str, (&'a str, String)>,
     categories: BTreeMap<&'a str, &'a str>,
 }
 
 impl<'a> Site<'a> {
-    fn new(kb: &'a KbExport) -> Self {
+    fn new(kb: &'a KbExport, lexicon: &'a Lexicon) -> Self {
         let answers = kb
             .categories
             .iter()
@@ -79,7 +111,7 @@ impl<'a> Site<'a> {
             .filter_map(|q| q.answer.as_ref().map(|a| (q.id.as_str(), (q.question.as_str(), page_path(&a.path)))))
             .collect();
         let categories = kb.categories.iter().map(|c| (c.id.as_str(), c.title.as_str())).collect();
-        Self { kb, answers, categories }
+        Self { kb, lexicon, answers, categories }
     }
 
     fn page(&self, path: &str, title: &str, class: &str, main: &str, scripts: &str) -> String {
@@ -87,6 +119,11 @@ impl<'a> Site<'a> {
         let kb_title = escape(&self.kb.title);
         let page_title =
             if title == self.kb.title { kb_title.clone() } else { format!("{} · {kb_title}", escape(title)) };
+        let glossary_link = if self.lexicon.is_empty() {
+            String::new()
+        } else {
+            format!("<a href=\"{root}glossary.html\">Glossary</a> ")
+        };
         format!(
             r#"<!doctype html>
 <html lang="en">
@@ -101,7 +138,7 @@ impl<'a> Site<'a> {
 <link rel="stylesheet" href="{root}assets/style.css">
 </head>
 <body>
-<header class="site-header"><a class="home" href="{root}index.html">{kb_title}</a><nav><a href="{root}resources/index.html">Resources</a></nav>
+<header class="site-header"><a class="home" href="{root}index.html">{kb_title}</a><nav>{glossary_link}<a href="{root}resources/index.html">Resources</a></nav>
 <form class="search-form" action="{root}search.html" method="get" role="search"><input type="search" name="q" placeholder="Search answers" aria-label="Search answers"></form></header>
 <main class="page {class}">
 {main}
@@ -152,7 +189,7 @@ impl<'a> Site<'a> {
     }
 
     /// An answer's page around `body_html`, its Markdown body rendered.
-    fn answer(&self, q: &QuestionExport, a: &AnswerExport, body_html: &str) -> String {
+    fn answer(&self, q: &QuestionExport, a: &AnswerExport, body_html: &str, terms: &[&TermInfo]) -> String {
         let path = page_path(&a.path);
         let root = root_of(&path);
         let category = a.path.split('/').next().unwrap_or_default();
@@ -203,6 +240,23 @@ impl<'a> Site<'a> {
                 resources.join("\n")
             ));
         }
+        if !terms.is_empty() {
+            let items: Vec<String> = terms
+                .iter()
+                .map(|t| {
+                    format!(
+                        "<li><a href=\"{root}glossary.html#{}\" title=\"{}\">{}</a></li>",
+                        escape(&t.anchor),
+                        escape(&t.definition),
+                        escape(&t.label())
+                    )
+                })
+                .collect();
+            main.push_str(&format!(
+                "<section class=\"terms\"><h2>Terms on this page</h2><ul>\n{}\n</ul></section>\n",
+                items.join("\n")
+            ));
+        }
         let backlinks = answer_list(&a.linked_from);
         if !backlinks.is_empty() {
             main.push_str(&format!(
@@ -222,6 +276,38 @@ impl<'a> Site<'a> {
             scripts.push_str(&format!("<script src=\"{root}assets/self-check.js\"></script>\n"));
         }
         self.page(&path, &q.question, "answer", &main, &scripts)
+    }
+
+    /// The glossary: every term under an anchor of its own, alphabetically, with its names, its
+    /// definition and the answer that explains it.
+    fn glossary(&self) -> String {
+        let mut terms: Vec<&TermInfo> = self.lexicon.terms().iter().collect();
+        terms.sort_by_cached_key(|t| (t.term.to_lowercase(), t.anchor.clone()));
+        let mut main = format!(
+            "<h1>Glossary</h1>\n<p class=\"meta\">{} terms, with the answer that explains each.</p>\n<dl class=\"glossary\">\n",
+            terms.len()
+        );
+        for t in terms {
+            main.push_str(&format!(
+                "<dt id=\"{}\"><a class=\"anchor\" href=\"#{0}\">{}</a></dt>\n<dd><p>{}</p>",
+                escape(&t.anchor),
+                escape(&t.label()),
+                escape(&t.definition)
+            ));
+            if !t.aliases.is_empty() {
+                main.push_str(&format!("<p class=\"aliases\">Also: {}</p>", escape(&t.aliases.join(", "))));
+            }
+            if let Some((question, page)) = t.answer.as_deref().and_then(|id| self.answers.get(id)) {
+                main.push_str(&format!(
+                    "<p class=\"explained\">Explained in <a href=\"{}\">{}</a></p>",
+                    escape(page),
+                    escape(question)
+                ));
+            }
+            main.push_str("</dd>\n");
+        }
+        main.push_str("</dl>");
+        self.page("glossary.html", "Glossary", "glossary", &main, "")
     }
 
     fn resources_index(&self) -> String {

@@ -18,6 +18,7 @@ pub mod too_few_links;
 pub mod unaddressed_item;
 pub mod unbalanced_math;
 pub mod uncovered_facet;
+pub mod undefined_acronym;
 pub mod unreachable_answer;
 
 /// Where answer-wide diagnostics go: the H1's text, else the start of the body.

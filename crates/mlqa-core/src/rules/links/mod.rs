@@ -5,6 +5,7 @@ use crate::text::TextRange;
 
 pub mod broken_anchor;
 pub mod broken_link;
+pub mod duplicate_alias;
 pub mod duplicate_reference;
 pub mod invalid_url;
 pub mod link_escapes_kb;
@@ -13,6 +14,7 @@ pub mod missing_image;
 pub mod self_link;
 pub mod unknown_related;
 pub mod unknown_resource;
+pub mod unknown_term_answer;
 pub mod unknown_topic;
 
 /// The range to delete to remove `items[index]` from a YAML sequence, flow (`[a, b]`) or block.
