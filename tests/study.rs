@@ -131,9 +131,20 @@ fn the_undefined_acronym_fix_scaffolds_an_entry_that_define_then_finds() {
     let fixed = run(kb.path(), &["check", "--fix", "--unsafe-fixes"]);
     assert_eq!(fixed.status.code(), Some(0), "{}", stdout(&fixed));
     let glossary = kb.read("glossary.yaml");
-    assert!(glossary.ends_with("  - term: \"(write out what GQA stands for)\"\n    acronyms: [\"GQA\"]\n    definition: \"(one line in your own words)\"\n    answer: third\n"), "{glossary}");
+    assert!(glossary.ends_with("  - term: \"(write out what GQA stands for)\"\n    acronyms: [\"GQA\"]\n    definition: \"(one line in your own words)\"\n    # answer: third   (if this answer explains it)\n"), "{glossary}");
     let defined = stdout(&run(kb.path(), &["define", "GQA", "--color", "never"]));
     assert!(defined.starts_with("(write out what GQA stands for) (GQA)\n"), "{defined}");
+    // The terms need not be the last block: the entry goes after the last term.
+    let kb = FixtureKb::new(Some("rules/undefined-acronym"));
+    let glossary = kb.read("glossary.yaml") + "spellings:\n  - { british: centre, american: center }\n";
+    kb.write("glossary.yaml", &glossary);
+    let fixed = run(kb.path(), &["check", "--fix", "--unsafe-fixes"]);
+    assert_eq!(fixed.status.code(), Some(0), "{}", stdout(&fixed));
+    let glossary = kb.read("glossary.yaml");
+    assert!(
+        glossary.ends_with("(if this answer explains it)\nspellings:\n  - { british: centre, american: center }\n"),
+        "{glossary}"
+    );
 }
 
 #[test]

@@ -39,7 +39,7 @@
   var DEBOUNCE_MS = 100;
   var ALNUM = /^[\p{Alphabetic}\p{N}]$/u;
   var ASCII_ALPHA = /^[A-Za-z]$/;
-  var SPACE = /^\s$/u;
+  var SPACE = /^\p{White_Space}$/u; /* Rust's char::is_whitespace, not \s (which has U+FEFF, lacks U+0085) */
   var TERM_MARK = "#";
 
   /* words.rs: TeX commands that lay a formula out, Greek letters, symbols, scripts. */
@@ -51,8 +51,11 @@
     "cdots", "ldots", "dots", "hat", "bar", "tilde", "overline", "widehat",
   ]);
   var SYMBOL_WORDS = { "\u221A": "sqrt", "\u2207": "nabla", "\u2202": "partial", "\u2211": "sum" };
+  /* latex.rs's tex_letter_word: TeX's var- letters by the word their letter reads as. */
+  var VAR_LETTERS = { varepsilon: "epsilon", vartheta: "theta", varsigma: "sigma", varphi: "phi" };
   /* latex.rs's greek_word: a Greek letter (lowercased first) by its TeX name. */
   var GREEK = {
+    "ℓ": "ell",
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ϵ": "epsilon", "ε": "epsilon", "ζ": "zeta",
     "η": "eta", "θ": "theta", "ϑ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu",
     "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon", "ϕ": "phi",
@@ -102,7 +105,13 @@
       if (c === "\\") {
         var n = 0;
         while (at + 1 + n < cs.length && ASCII_ALPHA.test(cs[at + 1 + n])) n++;
-        if (LAYOUT.has(cs.slice(at + 1, at + 1 + n).join(""))) {
+        var name = cs.slice(at + 1, at + 1 + n).join("");
+        if (LAYOUT.has(name)) {
+          at += 1 + n;
+          continue;
+        }
+        if (Object.prototype.hasOwnProperty.call(VAR_LETTERS, name)) {
+          out.push({ start: at, text: VAR_LETTERS[name], acronym: false });
           at += 1 + n;
           continue;
         }

@@ -477,7 +477,7 @@ const PARITY_QUERIES = [
   // the glossary and math: names in any form, acronyms as names, typos in names, formulas
   "√dₖ", "\\sqrt{d_k}", "d_{k} d_k dₖ", "QK^\\top Wᵀx n² n^2", "θ ← θ − η∇L", "p(y|x) p(x,y)",
   "\\frac{TP}{TP+FP}", "zeroing ZeRO zero", "KV caches", "gradient cliping", "mAP MAP map",
-  "optimiser behaviour", "ΣΑΣ σς ϴ µ ϵε φϕ", "x_{t-1} _emph_ snake_case", "| a | b |", "LoRA lora LORAs",
+  "optimiser behaviour", "ΣΑΣ σς ϴ µ ϵε φϕ ℓ", "\\varepsilon \\varphi", "p(y|\uFEFFx) p(y|\u0085x)", "x_{t-1} _emph_ snake_case", "| a | b |", "LoRA lora LORAs",
   ...benchQueries(),
 ];
 

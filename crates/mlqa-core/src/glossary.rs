@@ -43,6 +43,8 @@ impl TermInfo {
 struct Name {
     /// Its words, lowercased unless the name is an acronym (matched as written).
     words: Vec<String>,
+    /// What stands between each word and the next ([`separator`]).
+    seps: Vec<Option<String>>,
     /// Whether the words must match case and all (an acronym: "MAP" is not "map").
     exact_case: bool,
     term: usize,
@@ -83,12 +85,14 @@ impl Lexicon {
                     terms.push(t);
                 }
                 let exact_case = is_acronym_name(name);
+                let found: Vec<(TextRange, &str)> = words(name).collect();
                 let parts: Vec<String> =
-                    words(name).map(|(_, w)| if exact_case { w.to_owned() } else { w.to_lowercase() }).collect();
-                lexicon.words.extend(words(name).map(|(_, w)| w.to_owned()));
+                    found.iter().map(|(_, w)| if exact_case { (*w).to_owned() } else { w.to_lowercase() }).collect();
+                let seps = found.windows(2).map(|p| separator(&name[p[0].0.end..p[1].0.start])).collect();
+                lexicon.words.extend(found.iter().map(|(_, w)| (*w).to_owned()));
                 if let Some(first) = parts.first() {
                     let first = first.to_lowercase();
-                    lexicon.by_first.entry(first).or_default().push(Name { words: parts, exact_case, term: t });
+                    lexicon.by_first.entry(first).or_default().push(Name { words: parts, seps, exact_case, term: t });
                 }
             }
             lexicon.terms.push(info);
@@ -159,12 +163,11 @@ impl Lexicon {
                         let last = k + 1 == n.words.len();
                         word_matches(tokens[i + k].1, w, n.exact_case, last)
                     })
-                    // A multi-word name's words are next to each other: only spaces, hyphens,
-                    // slashes or commas between them ("Q, K, and V").
-                    && (1..n.words.len()).all(|k| {
-                        text[tokens[i + k - 1].0.end..tokens[i + k].0.start]
-                            .chars()
-                            .all(|c| c == ' ' || c == '-' || c == '/' || c == ',')
+                    // Between a multi-word name's words, what the name has there: spaces,
+                    // hyphens, slashes or commas for spaces ("Q, K, and V", "key-value"); any
+                    // other punctuation as written, spaces aside ("Newton's", "TP/(TP+FP)").
+                    && n.seps.iter().enumerate().all(|(k, sep)| {
+                        separator(&text[tokens[i + k].0.end..tokens[i + k + 1].0.start]) == *sep
                     })
             });
             match found {
@@ -203,6 +206,14 @@ impl Lexicon {
         out.dedup_by(|a, b| a.0 == b.0);
         out
     }
+}
+
+/// What separates two words of a name, as compared: `None` for spaces, hyphens, slashes and
+/// commas (one the other), else the punctuation without its spaces, `’` as `'`.
+fn separator(between: &str) -> Option<String> {
+    let kept: String =
+        between.chars().filter(|c| !c.is_whitespace()).map(|c| if c == '’' { '\'' } else { c }).collect();
+    (!kept.chars().all(|c| matches!(c, '-' | '/' | ',' | '_'))).then_some(kept)
 }
 
 fn word_matches(token: &str, name_word: &str, exact_case: bool, last: bool) -> bool {
@@ -262,6 +273,32 @@ fn is_acronym_name(name: &str) -> bool {
         }
     }
     any
+}
+
+/// The stretches of a heading's Markdown outside its inline code and math, with their offsets:
+/// what is prose in it (`Why $QK^T$ is scaled` is `Why ` and ` is scaled`).
+pub fn prose_of_heading(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut inside: Option<u8> = None;
+    for (i, b) in text.bytes().enumerate() {
+        match (inside, b) {
+            (None, b'`' | b'$') => {
+                out.push((start, &text[start..i]));
+                inside = Some(b);
+            }
+            (Some(open), _) if b == open => {
+                inside = None;
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if inside.is_none() {
+        out.push((start, &text[start..]));
+    }
+    out.retain(|(_, s)| !s.is_empty());
+    out
 }
 
 /// The acronyms of a stretch of prose, with their ranges.
@@ -331,6 +368,44 @@ mod tests {
         );
         assert_eq!(lx.at(text, 5).map(|(t, _)| t[0].term.as_str()), Some("key-value cache"));
         assert!(lx.at(text, 0).is_none());
+    }
+
+    #[test]
+    fn names_with_punctuation_match_as_written() {
+        let item = |s: &str| Item { value: s.to_owned(), range: TextRange::new(0, 0) };
+        let doc = GlossaryDoc {
+            terms: vec![
+                TermEntry {
+                    term: item("Newton's method"),
+                    acronyms: vec![],
+                    aliases: vec![],
+                    definition: None,
+                    answer: None,
+                },
+                TermEntry {
+                    term: item("precision"),
+                    acronyms: vec![],
+                    aliases: vec![item("TP/(TP+FP)")],
+                    definition: None,
+                    answer: None,
+                },
+            ],
+            ..GlossaryDoc::default()
+        };
+        let lx = Lexicon::new(Some(&doc));
+        let named = |text: &str| lx.find_in(text).into_iter().map(|(t, _)| t[0].term.clone()).collect::<Vec<_>>();
+        assert_eq!(named("Newton's method and Newton’s method"), ["Newton's method", "Newton's method"]);
+        assert_eq!(named("Newton. Method"), Vec::<String>::new());
+        assert_eq!(named("TP / (TP + FP)"), ["precision"]);
+        assert_eq!(named("TP, TP, FP"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_headings_prose_leaves_out_its_code_and_math() {
+        let parts: Vec<(usize, &str)> = prose_of_heading("Why $QK^T$ is `NCCL` slow");
+        assert_eq!(parts, [(0, "Why "), (10, " is "), (20, " slow")]);
+        assert_eq!(prose_of_heading("`code` only"), [(6, " only")]);
+        assert_eq!(prose_of_heading("unclosed `code"), [(0, "unclosed ")]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::text::TextRange;
 
 /// `tex` (the inside of `$...$`) in Unicode, or `None` when some of it cannot be rendered.
 pub fn to_unicode(tex: &str) -> Option<String> {
-    let mut parser = Parser { chars: tex.chars().collect(), at: 0 };
+    let mut parser = Parser { chars: tex.chars().collect(), at: 0, depth: 0 };
     let out = parser.sequence(None)?;
     let collapsed = out.split_whitespace().collect::<Vec<_>>().join(" ");
     (!collapsed.is_empty()).then_some(collapsed)
@@ -42,28 +42,34 @@ pub fn render_line(line: &str) -> (String, Vec<TextRange>) {
 /// A `$` opens math when the next character is not a space and a matching `$` closes it after
 /// a character that is not a space (the usual rule, so "$5 and $6" stays text); `\$` is a dollar.
 fn next_formula(text: &str) -> Option<(&str, &str, &str, &str)> {
+    // Bytes, not characters: `$`, `\\` and white space after them are ASCII, so every offset
+    // this slices at is on a character boundary (the byte after `\\` may not be: it is skipped
+    // with its character).
     let bytes = text.as_bytes();
+    let skip_escaped = |at: usize| at + 1 + text[at + 1..].chars().next().map_or(0, char::len_utf8);
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'\\' => i += 2,
+            b'\\' => i = skip_escaped(i),
             b'$' => {
                 let open = if bytes.get(i + 1) == Some(&b'$') { "$$" } else { "$" };
                 let from = i + open.len();
-                if text[from..].starts_with(char::is_whitespace) || from >= text.len() {
+                if from >= text.len() || text[from..].starts_with(char::is_whitespace) {
                     i = from;
                     continue;
                 }
                 let mut j = from;
                 while j < bytes.len() {
-                    if bytes[j] == b'\\' {
-                        j += 2;
-                        continue;
+                    match bytes[j] {
+                        b'\\' => j = skip_escaped(j),
+                        b'$' if bytes[j..].starts_with(open.as_bytes())
+                            && j > from
+                            && !text[..j].ends_with(char::is_whitespace) =>
+                        {
+                            return Some((&text[..i], open, &text[from..j], &text[j + open.len()..]));
+                        }
+                        _ => j += 1,
                     }
-                    if text[j..].starts_with(open) && !text[..j].ends_with(char::is_whitespace) && j > from {
-                        return Some((&text[..i], open, &text[from..j], &text[j + open.len()..]));
-                    }
-                    j += 1;
                 }
                 return None;
             }
@@ -73,9 +79,14 @@ fn next_formula(text: &str) -> Option<(&str, &str, &str, &str)> {
     None
 }
 
+/// How deep groups may nest before a formula is left as written (a stack, not a limit on
+/// real math: TeX itself nests far less).
+const MAX_DEPTH: usize = 64;
+
 struct Parser {
     chars: Vec<char>,
     at: usize,
+    depth: usize,
 }
 
 impl Parser {
@@ -101,8 +112,19 @@ impl Parser {
         }
     }
 
-    /// One character, command or group.
+    /// One character, command or group; nested at most [`MAX_DEPTH`] deep (groups and
+    /// commands' arguments recurse).
     fn atom(&mut self) -> Option<String> {
+        if self.depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth += 1;
+        let atom = self.atom_at();
+        self.depth -= 1;
+        atom
+    }
+
+    fn atom_at(&mut self) -> Option<String> {
         let c = *self.chars.get(self.at)?;
         self.at += 1;
         match c {
@@ -125,6 +147,46 @@ impl Parser {
         }
     }
 
+    /// Whether the command whose name starts at `start` (after its `\\`) comes right after a
+    /// letter, a digit or a closing bracket: a factor it is multiplied with.
+    fn follows_a_factor(&self, start: usize) -> bool {
+        start >= 2 && self.chars.get(start - 2).is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | '}' | ']'))
+    }
+
+    /// Whether a factor comes next: a letter, a digit, a group, a bracket, a script, or a
+    /// command that stands for a value (`\sigma`, `\sqrt`, `\log`; not `\cdot` or `\right`).
+    fn factor_follows(&self) -> bool {
+        let rest = &self.chars[self.at..];
+        let Some(at) = rest.iter().position(|c| !c.is_whitespace()) else { return false };
+        match rest[at] {
+            '\\' => {
+                let name: String = rest[at + 1..].iter().take_while(|c| c.is_ascii_alphabetic()).collect();
+                GREEK.iter().any(|(n, _)| *n == name)
+                    || matches!(
+                        name.as_str(),
+                        "sqrt"
+                            | "frac"
+                            | "dfrac"
+                            | "tfrac"
+                            | "log"
+                            | "ln"
+                            | "exp"
+                            | "mathbf"
+                            | "mathrm"
+                            | "text"
+                            | "operatorname"
+                            | "hat"
+                            | "bar"
+                            | "tilde"
+                            | "mathbb"
+                            | "mathcal"
+                            | "ell"
+                    )
+            }
+            c => c.is_alphanumeric() || "{(^_".contains(c),
+        }
+    }
+
     fn command(&mut self) -> Option<String> {
         let start = self.at;
         while self.chars.get(self.at).is_some_and(char::is_ascii_alphabetic) {
@@ -144,6 +206,10 @@ impl Parser {
         }
         let name: String = self.chars[start..self.at].iter().collect();
         if let Some(symbol) = symbol(&name) {
+            // A function's name after a factor is a word of its own: `\kappa\log n` is `κ log n`.
+            if symbol.len() > 1 && symbol.bytes().all(|b| b.is_ascii_alphabetic()) && self.follows_a_factor(start) {
+                return Some(format!(" {symbol}"));
+            }
             // A relation or a binary operator stands between spaces ("d × d"); spaces collapse.
             return Some(if symbol.chars().count() == 1 && is_operator(symbol) {
                 format!(" {symbol} ")
@@ -161,7 +227,11 @@ impl Parser {
             }
             "frac" | "dfrac" | "tfrac" => {
                 let (num, den) = (self.argument()?, self.argument()?);
-                Some(format!("{}/{}", wrap(&num), wrap(&den)))
+                let fraction = format!("{}/{}", wrap(&num), wrap(&den));
+                // Written next to a factor (`2\frac12`, `\log\frac{a}{b}`, `\frac{a}{b}x`,
+                // `\frac{a}{b}^2`), a slash would bind the wrong way: the fraction is bracketed.
+                let joined = self.follows_a_factor(start) || self.factor_follows();
+                Some(if joined { format!("({fraction})") } else { fraction })
             }
             "text" | "textrm" | "textit" | "textbf" | "mathrm" | "mathit" | "mathbf" | "boldsymbol" | "bm"
             | "operatorname" | "mathsf" => self.argument(),
@@ -211,8 +281,10 @@ impl Parser {
     }
 }
 
-/// TeX's Greek letters: names and characters (`\epsilon` is lunate, `\varepsilon` is not).
+/// TeX's Greek letters (and `\ell`): names and characters (`\epsilon` is lunate,
+/// `\varepsilon` is not).
 const GREEK: &[(&str, &str)] = &[
+    ("ell", "ℓ"),
     ("alpha", "α"),
     ("beta", "β"),
     ("gamma", "γ"),
@@ -263,6 +335,13 @@ pub(crate) fn greek_word(c: char) -> Option<&'static str> {
     let mut s = [0u8; 4];
     let symbol: &str = c.encode_utf8(&mut s);
     GREEK.iter().find(|(_, g)| *g == symbol).map(|(name, _)| name.strip_prefix("var").unwrap_or(name))
+}
+
+/// The word search reads a TeX letter command as, when it is not its own name: `\varepsilon`
+/// is `epsilon`, as `ε` and `\epsilon` are.
+pub(crate) fn tex_letter_word(name: &str) -> Option<&'static str> {
+    let rest = name.strip_prefix("var")?;
+    GREEK.iter().find(|(n, _)| *n == name).map(|(n, _)| &n[n.len() - rest.len()..])
 }
 
 /// Named symbols and operators.
@@ -359,7 +438,7 @@ fn is_operator(symbol: &str) -> bool {
 /// (`d_k`), or a single character.
 fn is_atomic(s: &str) -> bool {
     let s = s.strip_prefix('√').unwrap_or(s);
-    s.chars().count() == 1 || (!s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.'))
+    s.chars().count() == 1 || (!s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "_.'′".contains(c)))
 }
 
 fn wrap(s: &str) -> String {
@@ -450,6 +529,12 @@ mod tests {
             (r"\lambda \|w\|_1", "λ ‖w‖₁"),
             (r"d_{\text{model}}", "d_model"),
             (r"\sigma(z)", "σ(z)"),
+            (r"\tfrac12\sigma^2", "(1/2)σ²"),
+            (r"\log\frac{\pi'}{1-\pi'}", "log(π'/(1-π'))"),
+            (r"\frac{a}{b}^2", "(a/b)²"),
+            (r"\kappa\log n", "κ log n"),
+            (r"\log n", "log n"),
+            (r"= \frac{a}{b}", "= a/b"),
         ] {
             assert_eq!(to_unicode(tex).as_deref(), Some(want), "{tex}");
         }
@@ -466,6 +551,19 @@ mod tests {
         assert_eq!(line, r"so √d_k and $\sqrt[3]{x}$ cost $5 and $6");
         let shown: Vec<&str> = formulas.iter().map(|r| &line[r.start..r.end]).collect();
         assert_eq!(shown, ["√d_k", r"$\sqrt[3]{x}$"]);
+    }
+
+    #[test]
+    fn no_input_panics_or_overflows() {
+        for line in ["$x ∈ S$", "costs $5 — about $6 an hour", "$é$ and \\é$x$", "a \\", "$", "$$", "$ $", "\\$é"]
+        {
+            let _ = render_line(line);
+        }
+        assert_eq!(render_line("$x ∈ S$").0, "x ∈ S");
+        let deep = format!("${}x{}$", "{".repeat(200_000), "}".repeat(200_000));
+        assert_eq!(render_line(&deep).0, deep, "too deep to render: left as written");
+        let roots = format!("${}x$", "\\sqrt".repeat(200_000));
+        assert_eq!(render_line(&roots).0, roots);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Text as words, math included. A word is a run of letters and digits, lowercased, with:
 //! - its sub- and superscripts attached, however they are written: `d_k`, `d_{k}` and `dₖ` are
 //!   all `d_k`; `n^2` and `n²` are `n^2`; `W^T`, `W^\top` and `Wᵀ` are `w^t`;
-//! - Greek letters by name, as LaTeX writes them: `θ` is `theta`, as `\theta` is;
+//! - Greek letters by name, as LaTeX writes them: `θ` is `theta`, as `\theta` is, and `ε`,
+//!   `\epsilon` and `\varepsilon` are all `epsilon`;
 //! - `√`, `∇`, `∂` and `∑` as the words `sqrt`, `nabla`, `partial` and `sum`; a `|` inside a
 //!   formula (not between spaces, as in a table) as `mid`, as `\mid` is: `p(y|x)` is `p y mid x`;
 //! - TeX's layout commands and relations (`\frac`, `\left`, `\mathrm`, `\cdot`, `\le`, ...) as
@@ -29,8 +30,15 @@ pub(super) fn words(text: &str) -> Vec<Word> {
         let c = text[at..].chars().next().expect("inside the text");
         if c == '\\' {
             let name_len = text[at + 1..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(text.len() - at - 1);
-            if LAYOUT.contains(&&text[at + 1..at + 1 + name_len]) {
+            let name = &text[at + 1..at + 1 + name_len];
+            if LAYOUT.contains(&name) {
                 at += 1 + name_len;
+                continue;
+            }
+            if let Some(word) = crate::latex::tex_letter_word(name) {
+                let end = at + 1 + name_len;
+                out.push(Word { range: TextRange::new(at, end), text: word.to_owned(), acronym: false });
+                at = end;
                 continue;
             }
         }
@@ -274,7 +282,11 @@ mod tests {
         );
         assert_eq!(texts("x_1 x₁₂ snake_case_name _emph_ W_{q}"), ["x_1", "x_12", "snake_case_name", "emph", "w_q"]);
         assert_eq!(texts("σ(wᵀx + b)"), ["sigma", "w^t", "x", "b"]);
-        assert_eq!(texts("Θ ϵ ε φ ϕ ς µ"), ["theta", "epsilon", "epsilon", "phi", "phi", "sigma", "µ"]);
+        assert_eq!(texts("Θ ϵ ε φ ϕ ς µ ℓ"), ["theta", "epsilon", "epsilon", "phi", "phi", "sigma", "µ", "ell"]);
+        assert_eq!(
+            texts(r"\varepsilon \epsilon \varphi \ell \variance"),
+            ["epsilon", "epsilon", "phi", "ell", "variance"]
+        );
         assert_eq!(texts(r"\frac{TP}{TP+FP} = TP/(TP+FP)"), ["tp", "tp", "fp", "tp", "tp", "fp"]);
         assert_eq!(texts(r"p(y|x), p(y \mid x), | a | b |"), ["p", "y", "mid", "x", "p", "y", "mid", "x", "a", "b"]);
         assert_eq!(texts(r"\mathrm{softmax}\left(x\right) \le \alpha"), ["softmax", "x", "alpha"]);

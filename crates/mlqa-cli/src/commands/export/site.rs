@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use mlqa_core::export::{AnswerExport, KbExport, QuestionExport};
-use mlqa_core::glossary::{Lexicon, TermInfo};
+use mlqa_core::glossary::{Lexicon, TermInfo, prose_of_heading};
 use mlqa_core::search::SearchIndex;
 use mlqa_core::syntax::markdown::LinkKind;
 use mlqa_core::workspace::Workspace;
@@ -73,20 +73,22 @@ fn root_of(page: &str) -> String {
 /// them, each once.
 fn terms_in<'a>(ws: &'a Workspace, doc: &mlqa_core::document::AnswerDoc) -> Vec<&'a TermInfo> {
     let Some(source) = ws.source(&doc.path) else { return Vec::new() };
-    let runs = doc
-        .md
-        .prose
-        .iter()
-        .map(|p| p.range())
-        .chain(doc.md.headings.iter().filter(|h| h.level > 1).map(|h| h.text_range));
     let mut found: Vec<(usize, &TermInfo)> = Vec::new();
-    for range in runs {
-        let text = source.slice(range);
-        if text.starts_with(['`', '$']) {
-            continue;
-        }
+    let mut scan = |start: usize, text: &str| {
         for (terms, r) in ws.lexicon().find_in(text) {
-            found.extend(terms.into_iter().map(|t| (range.start + r.start, t)));
+            found.extend(terms.into_iter().map(|t| (start + r.start, t)));
+        }
+    };
+    // Prose runs are text, inline code or math, whole; a heading's code and math are cut out.
+    for range in doc.md.prose.iter().map(|p| p.range()) {
+        let text = source.slice(range);
+        if !text.starts_with(['`', '$']) {
+            scan(range.start, text);
+        }
+    }
+    for h in doc.md.headings.iter().filter(|h| h.level > 1) {
+        for (at, part) in prose_of_heading(source.slice(h.text_range)) {
+            scan(h.text_range.start + at, part);
         }
     }
     found.sort_by_key(|(at, _)| *at);

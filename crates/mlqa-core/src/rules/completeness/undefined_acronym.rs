@@ -2,7 +2,7 @@ use std::collections::HashSet;
 
 use crate::config::RuleLevel;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::glossary::acronyms;
+use crate::glossary::{acronyms, prose_of_heading};
 use crate::rules::{AnswerCtx, Check, Family, FixAvailability, Rule, RuleMeta};
 use crate::text::TextRange;
 use crate::workspace::GLOSSARY_FILE;
@@ -29,34 +29,43 @@ A glossary entry gives every answer's page a definition on hover and a link, and
 find the answer under the acronym's expansion.
 
 ## Fix
-Unsafe: adds an entry for the acronym at the end of `glossary.yaml`, with this answer as the one
-that uses it; write its expansion and its definition there (the scaffold says where).
+Unsafe: adds an entry for the acronym after the last term of `glossary.yaml`; write its
+expansion and its definition there (the scaffold says where), and keep the commented `answer`
+if this answer is the one that explains the term.
 "#,
 };
 
-fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
+fn check<'a>(ctx: &AnswerCtx<'a>, out: &mut Vec<Diagnostic>) {
     if ctx.ws.glossary().is_none() {
         return;
     }
     let lexicon = ctx.ws.lexicon();
     let md = &ctx.answer.md;
     let mut reported: HashSet<&str> = HashSet::new();
-    let runs = md.prose.iter().map(|p| p.range()).chain(md.headings.iter().map(|h| h.text_range));
+    let source: &str = &ctx.source.text;
     let mut found: Vec<(TextRange, &str)> = Vec::new();
-    for range in runs {
-        let text = ctx.source.slice(range);
-        if text.starts_with(['`', '$']) {
-            continue;
-        }
+    let mut scan = |start: usize, text: &'a str| {
         for (r, word) in acronyms(text) {
             if !lexicon.defines_acronym(word) {
-                found.push((TextRange::new(range.start + r.start, range.start + r.end), word));
+                found.push((TextRange::new(start + r.start, start + r.end), word));
             }
+        }
+    };
+    // Prose runs are text, inline code or math, whole: code and math are skipped.
+    for range in md.prose.iter().map(|p| p.range()) {
+        let text = source.get(range.start..range.end).unwrap_or("");
+        if !text.starts_with(['`', '$']) {
+            scan(range.start, text);
+        }
+    }
+    // A heading's title is its Markdown: its code and math are cut out.
+    for h in &md.headings {
+        for (at, part) in prose_of_heading(source.get(h.text_range.start..h.text_range.end).unwrap_or("")) {
+            scan(h.text_range.start + at, part);
         }
     }
     found.sort_by_key(|(r, _)| r.start);
-    let end = ctx.ws.source(GLOSSARY_FILE).map_or(0, |s| s.text.len());
-    let needs_newline = ctx.ws.source(GLOSSARY_FILE).is_some_and(|s| !s.text.is_empty() && !s.text.ends_with('\n'));
+    let (at, needs_newline) = insertion_point(ctx);
     for (range, word) in found {
         let word = word.strip_suffix('s').filter(|w| crate::glossary::is_acronym(w)).unwrap_or(word);
         if !reported.insert(word) {
@@ -66,8 +75,10 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
         entry.push_str(&format!(
             "  - term: \"(write out what {word} stands for)\"\n    acronyms: [\"{word}\"]\n    definition: \"(one line in your own words)\"\n"
         ));
+        // Whether this answer explains the term is the author's call: `answer` makes search rank
+        // it first for the term, so it is offered, not written.
         if ctx.question.is_some() {
-            entry.push_str(&format!("    answer: {}\n", ctx.answer.id()));
+            entry.push_str(&format!("    # answer: {}   (if this answer explains it)\n", ctx.answer.id()));
         }
         out.push(
             Diagnostic::new(Rule::UndefinedAcronym, ctx.path(), range, format!("`{word}` is not in the glossary"))
@@ -76,8 +87,25 @@ fn check(ctx: &AnswerCtx<'_>, out: &mut Vec<Diagnostic>) {
                 ))
                 .with_fix(Fix::unsafe_(
                     format!("Add `{word}` to {GLOSSARY_FILE}"),
-                    vec![Edit::insert(GLOSSARY_FILE, end, entry)],
+                    vec![Edit::insert(GLOSSARY_FILE, at, entry)],
                 )),
         );
+    }
+}
+
+/// Where a new term goes in `glossary.yaml`: after the line that ends the last term (the terms
+/// need not be the file's last block), else at the end; and whether a line break must come first.
+fn insertion_point(ctx: &AnswerCtx<'_>) -> (usize, bool) {
+    let Some(source) = ctx.ws.source(GLOSSARY_FILE) else { return (0, false) };
+    let text = &source.text;
+    let last_end = ctx.ws.glossary().and_then(|g| g.terms.last()).map(|t| {
+        t.names().chain(&t.definition).chain(&t.answer).map(|i| i.range.end).max().unwrap_or(t.term.range.end)
+    });
+    match last_end {
+        Some(end) => {
+            let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n + 1);
+            (line_end, !text[..line_end].ends_with('\n'))
+        }
+        None => (text.len(), !text.is_empty() && !text.ends_with('\n')),
     }
 }
