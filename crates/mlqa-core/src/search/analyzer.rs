@@ -162,7 +162,7 @@ impl Analyzer {
     }
 
     /// The words of `text`, stop words skipped, each with its stem from `stem`.
-    pub fn words(text: &str, stem: &mut dyn FnMut(&str) -> String) -> Vec<(Word, String)> {
+    fn words(text: &str, stem: &mut dyn FnMut(&str) -> String) -> Vec<(Word, String)> {
         words(text)
             .into_iter()
             .filter(|w| !is_stop_word(&w.text))
